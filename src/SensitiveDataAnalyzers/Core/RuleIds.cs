@@ -1,0 +1,15 @@
+namespace SensitiveDataAnalyzers
+{
+    /// <summary>
+    /// Rule ids: "SDA" + 4 digits, the first digit is the concern (shared by code and config rules):
+    /// 0 tool notices, 1 transport, 2 personal identifiers in names, 3 DICOM, 4 anonymous access, 5 network exposure.
+    /// </summary>
+    public static class RuleIds
+    {
+        public const string PlaintextHttpListener = "SDA1001";
+        public const string PlaintextHttpOnTlsPort = "SDA1002";
+        public const string CertificateValidationDisabled = "SDA1003";
+        public const string ObsoleteTlsProtocol = "SDA1004";
+        public const string PlaintextHttpBehindProxy = "SDA1005";
+    }
+}

@@ -1,0 +1,394 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace SensitiveDataAnalyzers.Core
+{
+    /// <summary>A string value found for an expression, with the syntax that spelled it out.</summary>
+    internal readonly struct TrackedString
+    {
+        public TrackedString(string text, SyntaxNode syntax)
+        {
+            Text = text;
+            Syntax = syntax;
+        }
+
+        /// <summary>The value; parts that could not be resolved are <see cref="ValueTracking.Unknown"/>.</summary>
+        public string Text { get; }
+
+        /// <summary>Where the value is written (a literal, an interpolation, or the expression that builds it).</summary>
+        public SyntaxNode Syntax { get; }
+
+        public bool IsFullyKnown => Text.IndexOf(ValueTracking.Unknown) < 0;
+    }
+
+    /// <summary>
+    /// Follows values the way a reader would: through conversions, locals assigned once, const and static readonly
+    /// fields, interpolation, concatenation, <c>string.Join</c>/<c>string.Concat</c>, arrays, <c>?:</c> and <c>??</c>.
+    /// Bounded in depth and fan-out, never throws on incomplete code; what it cannot resolve it leaves unknown
+    /// rather than guessing, so rules stay quiet instead of reporting on a guess.
+    /// </summary>
+    internal static class ValueTracking
+    {
+        /// <summary>Stands for a part of a string whose value is not known at compile time.</summary>
+        public const char Unknown = '\u0001';
+
+        private const int MaxDepth = 8;
+        private const int MaxValues = 16;
+
+        /// <summary>
+        /// Returns the expression that defines <paramref name="operation"/>'s value: conversions are looked
+        /// through, locals with one initializer and no later writes are replaced by it, static readonly fields
+        /// declared in the same file by their initializer.
+        /// </summary>
+        public static IOperation Unwrap(IOperation operation, CancellationToken cancellationToken = default)
+        {
+            var current = operation;
+            for (var depth = 0; depth < MaxDepth; depth++)
+            {
+                IOperation? next = current switch
+                {
+                    IConversionOperation conversion => conversion.Operand,
+                    IParenthesizedOperation parenthesized => parenthesized.Operand,
+                    ILocalReferenceOperation local => SingleAssignmentInitializer(local, cancellationToken),
+                    IFieldReferenceOperation field => ReadonlyFieldInitializer(field, cancellationToken),
+                    _ => null,
+                };
+                if (next is null)
+                {
+                    return current;
+                }
+
+                current = next;
+            }
+
+            return current;
+        }
+
+        /// <summary>Collects the string values <paramref name="operation"/> may have (empty when unknown).</summary>
+        public static List<TrackedString> Strings(IOperation operation, DevelopmentGuards? guards, CancellationToken cancellationToken)
+        {
+            var results = new List<TrackedString>();
+            Collect(operation, guards, results, 0, cancellationToken);
+            return results;
+        }
+
+        /// <summary>The single string an operation resolves to, with unknown parts marked; null if it has several or none.</summary>
+        public static string? SingleString(IOperation operation, DevelopmentGuards? guards, CancellationToken cancellationToken)
+        {
+            var values = Strings(operation, guards, cancellationToken);
+            return values.Count == 1 ? values[0].Text : null;
+        }
+
+        /// <summary>The compile-time integer value of an operation, followed through locals and readonly fields.</summary>
+        public static long? Integer(IOperation operation, CancellationToken cancellationToken)
+        {
+            var value = Unwrap(operation, cancellationToken);
+            if (value.ConstantValue.HasValue)
+            {
+                return ToInteger(value.ConstantValue.Value);
+            }
+
+            return operation.ConstantValue.HasValue ? ToInteger(operation.ConstantValue.Value) : null;
+        }
+
+        private static long? ToInteger(object? value) => value switch
+        {
+            int i => i,
+            long l => l,
+            short s => s,
+            ushort us => us,
+            uint ui => ui,
+            byte b => b,
+            sbyte sb => sb,
+            string text when long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) => parsed,
+            _ => null,
+        };
+
+        private static void Collect(IOperation? operation, DevelopmentGuards? guards, List<TrackedString> results, int depth, CancellationToken cancellationToken)
+        {
+            if (operation is null || depth > MaxDepth || results.Count >= MaxValues)
+            {
+                return;
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+
+            if (operation.ConstantValue.HasValue)
+            {
+                if (operation.ConstantValue.Value is string constant)
+                {
+                    results.Add(new TrackedString(constant, operation.Syntax));
+                }
+
+                return;
+            }
+
+            switch (operation)
+            {
+                case IConversionOperation conversion:
+                    Collect(conversion.Operand, guards, results, depth + 1, cancellationToken);
+                    return;
+                case IParenthesizedOperation parenthesized:
+                    Collect(parenthesized.Operand, guards, results, depth + 1, cancellationToken);
+                    return;
+                case ILocalReferenceOperation local:
+                    Collect(SingleAssignmentInitializer(local, cancellationToken), guards, results, depth + 1, cancellationToken);
+                    return;
+                case IFieldReferenceOperation field:
+                    var initializer = ReadonlyFieldInitializer(field, cancellationToken);
+                    if (initializer is not null)
+                    {
+                        Collect(initializer, guards, results, depth + 1, cancellationToken);
+                    }
+                    else if (FoldFieldInitializerSyntax(field.Field, cancellationToken) is { } folded)
+                    {
+                        results.Add(new TrackedString(folded, operation.Syntax));
+                    }
+
+                    return;
+                case IInterpolatedStringOperation interpolated:
+                    results.Add(new TrackedString(Interpolate(interpolated, guards, depth, cancellationToken), interpolated.Syntax));
+                    return;
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when binary.Type?.SpecialType == SpecialType.System_String:
+                    results.Add(new TrackedString(
+                        SinglePart(binary.LeftOperand, guards, depth, cancellationToken) + SinglePart(binary.RightOperand, guards, depth, cancellationToken),
+                        binary.Syntax));
+                    return;
+                case IInvocationOperation invocation when invocation.TargetMethod.ContainingType?.SpecialType == SpecialType.System_String:
+                    CollectStringMethod(invocation, guards, results, depth, cancellationToken);
+                    return;
+                case IConditionalOperation conditional when conditional.WhenFalse is not null:
+                    var implied = guards?.Implies(conditional.Condition) ?? EnvironmentImplication.None;
+                    if (implied != EnvironmentImplication.Development)
+                    {
+                        Collect(conditional.WhenTrue, guards, results, depth + 1, cancellationToken);
+                    }
+
+                    if (implied != EnvironmentImplication.NotDevelopment)
+                    {
+                        Collect(conditional.WhenFalse, guards, results, depth + 1, cancellationToken);
+                    }
+
+                    return;
+                case ICoalesceOperation coalesce:
+                    Collect(coalesce.Value, guards, results, depth + 1, cancellationToken);
+                    Collect(coalesce.WhenNull, guards, results, depth + 1, cancellationToken);
+                    return;
+                case IArrayCreationOperation array when array.Initializer is not null:
+                    foreach (var element in array.Initializer.ElementValues)
+                    {
+                        Collect(element, guards, results, depth + 1, cancellationToken);
+                    }
+
+                    return;
+            }
+        }
+
+        private static void CollectStringMethod(IInvocationOperation invocation, DevelopmentGuards? guards, List<TrackedString> results, int depth, CancellationToken cancellationToken)
+        {
+            var method = invocation.TargetMethod;
+            if (method.Name == "Join" && invocation.Arguments.Length >= 2)
+            {
+                var separator = SinglePart(invocation.Arguments[0].Value, guards, depth, cancellationToken);
+                var parts = ElementParts(invocation.Arguments.Skip(1), guards, depth, cancellationToken);
+                results.Add(new TrackedString(string.Join(separator, parts), invocation.Syntax));
+            }
+            else if (method.Name == "Concat")
+            {
+                var parts = ElementParts(invocation.Arguments, guards, depth, cancellationToken);
+                results.Add(new TrackedString(string.Concat(parts), invocation.Syntax));
+            }
+        }
+
+        /// <summary>Values of arguments, expanding a params array into its elements.</summary>
+        private static List<string> ElementParts(IEnumerable<IArgumentOperation> arguments, DevelopmentGuards? guards, int depth, CancellationToken cancellationToken)
+        {
+            var parts = new List<string>();
+            foreach (var argument in arguments)
+            {
+                if (Unwrap(argument.Value, cancellationToken) is IArrayCreationOperation { Initializer: { } initializer })
+                {
+                    parts.AddRange(initializer.ElementValues.Select(element => SinglePart(element, guards, depth, cancellationToken)));
+                }
+                else
+                {
+                    parts.Add(SinglePart(argument.Value, guards, depth, cancellationToken));
+                }
+            }
+
+            return parts;
+        }
+
+        private static string Interpolate(IInterpolatedStringOperation interpolated, DevelopmentGuards? guards, int depth, CancellationToken cancellationToken)
+        {
+            var builder = new StringBuilder();
+            foreach (var part in interpolated.Parts)
+            {
+                switch (part)
+                {
+                    case IInterpolatedStringTextOperation text:
+                        builder.Append(text.Text.ConstantValue.Value as string);
+                        break;
+                    case IInterpolationOperation { Alignment: null, FormatString: null } hole:
+                        builder.Append(SinglePart(hole.Expression, guards, depth, cancellationToken));
+                        break;
+                    default:
+                        builder.Append(Unknown);
+                        break;
+                }
+            }
+
+            return builder.ToString();
+        }
+
+        /// <summary>One piece of a larger string: its single known value, or <see cref="Unknown"/>.</summary>
+        private static string SinglePart(IOperation operation, DevelopmentGuards? guards, int depth, CancellationToken cancellationToken)
+        {
+            var unwrapped = Unwrap(operation, cancellationToken);
+            var constant = unwrapped.ConstantValue.HasValue ? unwrapped.ConstantValue : operation.ConstantValue;
+            if (constant.HasValue)
+            {
+                return constant.Value switch
+                {
+                    string text => text,
+                    null => string.Empty,
+                    System.IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+                    var other => other.ToString() ?? string.Empty,
+                };
+            }
+
+            var values = new List<TrackedString>();
+            Collect(operation, guards, values, depth + 1, cancellationToken);
+            return values.Count == 1 ? values[0].Text : Unknown.ToString();
+        }
+
+        private static IOperation? SingleAssignmentInitializer(ILocalReferenceOperation reference, CancellationToken cancellationToken)
+        {
+            var local = reference.Local;
+            var model = reference.SemanticModel;
+            if (local.IsRef || local.IsConst || model is null || local.DeclaringSyntaxReferences.Length != 1)
+            {
+                return null;
+            }
+
+            var declaration = local.DeclaringSyntaxReferences[0];
+            if (declaration.SyntaxTree != model.SyntaxTree)
+            {
+                return null;
+            }
+
+            if (model.GetOperation(declaration.GetSyntax(cancellationToken), cancellationToken) is not IVariableDeclaratorOperation declarator)
+            {
+                return null;
+            }
+
+            var initializer = declarator.Initializer?.Value ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer?.Value;
+            if (initializer is null || IsWrittenAfterDeclaration(reference, local))
+            {
+                return null;
+            }
+
+            return initializer;
+        }
+
+        private static bool IsWrittenAfterDeclaration(IOperation reference, ILocalSymbol local)
+        {
+            var root = reference;
+            while (root.Parent is not null)
+            {
+                root = root.Parent;
+            }
+
+            foreach (var descendant in root.Descendants())
+            {
+                switch (descendant)
+                {
+                    case IAssignmentOperation { Target: ILocalReferenceOperation target } when SymbolEqualityComparer.Default.Equals(target.Local, local):
+                    case IIncrementOrDecrementOperation { Target: ILocalReferenceOperation counter } when SymbolEqualityComparer.Default.Equals(counter.Local, local):
+                    case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out, Value: ILocalReferenceOperation byRef } when SymbolEqualityComparer.Default.Equals(byRef.Local, local):
+                        return true;
+                    case IDeconstructionAssignmentOperation deconstruction
+                        when deconstruction.Target.Descendants().OfType<ILocalReferenceOperation>().Any(t => SymbolEqualityComparer.Default.Equals(t.Local, local)):
+                        return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static IOperation? ReadonlyFieldInitializer(IFieldReferenceOperation reference, CancellationToken cancellationToken)
+        {
+            var field = reference.Field;
+            var model = reference.SemanticModel;
+            if (!field.IsReadOnly || !field.IsStatic || model is null || field.DeclaringSyntaxReferences.Length != 1)
+            {
+                return null;
+            }
+
+            var declaration = field.DeclaringSyntaxReferences[0];
+            if (declaration.SyntaxTree != model.SyntaxTree
+                || declaration.GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer: { } equalsValue })
+            {
+                return null;
+            }
+
+            return (model.GetOperation(equalsValue, cancellationToken) as IFieldInitializerOperation)?.Value;
+        }
+
+        /// <summary>
+        /// A static readonly string field declared in another file: fold its initializer from syntax alone
+        /// (literals, concatenation and interpolation of literals), since analyzers must not ask the
+        /// compilation for another file's semantic model.
+        /// </summary>
+        private static string? FoldFieldInitializerSyntax(IFieldSymbol field, CancellationToken cancellationToken)
+        {
+            if (!field.IsReadOnly || !field.IsStatic || field.Type.SpecialType != SpecialType.System_String || field.DeclaringSyntaxReferences.Length != 1)
+            {
+                return null;
+            }
+
+            return field.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: { } value }
+                ? FoldLiteralSyntax(value)
+                : null;
+        }
+
+        private static string? FoldLiteralSyntax(ExpressionSyntax expression)
+        {
+            switch (expression)
+            {
+                case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression):
+                    return literal.Token.ValueText;
+                case ParenthesizedExpressionSyntax parenthesized:
+                    return FoldLiteralSyntax(parenthesized.Expression);
+                case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression):
+                    var left = FoldLiteralSyntax(binary.Left);
+                    var right = FoldLiteralSyntax(binary.Right);
+                    return left is null || right is null ? null : left + right;
+                case InterpolatedStringExpressionSyntax interpolated:
+                    var builder = new StringBuilder();
+                    foreach (var content in interpolated.Contents)
+                    {
+                        if (content is InterpolatedStringTextSyntax text)
+                        {
+                            builder.Append(text.TextToken.ValueText);
+                        }
+                        else
+                        {
+                            builder.Append((content as InterpolationSyntax)?.Expression is { } hole ? FoldLiteralSyntax(hole) ?? Unknown.ToString() : Unknown.ToString());
+                        }
+                    }
+
+                    return builder.ToString();
+                default:
+                    return null;
+            }
+        }
+    }
+}
