@@ -30,6 +30,10 @@ namespace SensitiveDataAnalyzers.Tests.Verifiers
                 ReferenceAssemblies = TestReferenceAssemblies.AspNetCore80;
                 TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
                 FixedState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+
+                // The listener rules report at compilation end (their verdict depends on the whole app), which makes
+                // their diagnostics non-local; fixes for them are applied from build or full-solution analysis.
+                CodeFixTestBehaviors |= CodeFixTestBehaviors.SkipLocalDiagnosticCheck;
             }
         }
     }
