@@ -84,10 +84,10 @@ namespace SensitiveDataAnalyzers.Transport
                     OnUrls(invocation, Argument(invocation, "urls"), cancellationToken);
                     break;
                 case "UseSetting" when Is(type, _apis.WebHostBuilder) || Implements(type, _apis.WebHostBuilder):
-                    OnSetting(invocation, Argument(invocation, "key"), Argument(invocation, "value"), environmentVariable: false, cancellationToken);
+                    OnSetting(invocation, Argument(invocation, "key")?.Value, Argument(invocation, "value")?.Value, environmentVariable: false, cancellationToken);
                     break;
                 case "SetEnvironmentVariable" when Is(type, _apis.Environment):
-                    OnSetting(invocation, Argument(invocation, "variable"), Argument(invocation, "value"), environmentVariable: true, cancellationToken);
+                    OnSetting(invocation, Argument(invocation, "variable")?.Value, Argument(invocation, "value")?.Value, environmentVariable: true, cancellationToken);
                     break;
                 case "Run" or "RunAsync" when Is(type, _apis.WebApplication):
                 case "Start" or "StartWith" when Is(type, _apis.WebHost):
@@ -142,7 +142,7 @@ namespace SensitiveDataAnalyzers.Transport
                 && target.Arguments.Length == 1
                 && (Is(property.ContainingType, _apis.Configuration) || Implements(property.ContainingType, _apis.Configuration)))
             {
-                OnSetting(assignment, target.Arguments[0], assignment.Value, environmentVariable: false, cancellationToken);
+                OnSetting(assignment, target.Arguments[0].Value, assignment.Value, environmentVariable: false, cancellationToken);
             }
         }
 
@@ -158,6 +158,17 @@ namespace SensitiveDataAnalyzers.Transport
 
         private void OnUrlValue(IOperation site, IOperation value, CancellationToken cancellationToken)
         {
+            if (value is IArrayCreationOperation { IsImplicit: true, Initializer: { } paramsArray })
+            {
+                // A params array: each element is its own argument, with its own location.
+                foreach (var element in paramsArray.ElementValues)
+                {
+                    OnUrlValue(site, element, cancellationToken);
+                }
+
+                return;
+            }
+
             foreach (var tracked in ValueTracking.Strings(value, _guards, cancellationToken))
             {
                 foreach (var address in ListenerAddress.ParseList(tracked.Text))
@@ -185,11 +196,6 @@ namespace SensitiveDataAnalyzers.Transport
         }
 
         /// <summary>Keyed settings: UseSetting, configuration["key"] = …, Environment.SetEnvironmentVariable.</summary>
-        private void OnSetting(IOperation site, IArgumentOperation? keyArgument, IOperation? value, bool environmentVariable, CancellationToken cancellationToken)
-        {
-            OnSetting(site, keyArgument?.Value, value, environmentVariable, cancellationToken);
-        }
-
         private void OnSetting(IOperation site, IOperation? keyOperation, IOperation? value, bool environmentVariable, CancellationToken cancellationToken)
         {
             if (keyOperation is null || value is null || ValueTracking.SingleString(keyOperation, _guards, cancellationToken) is not string key)
