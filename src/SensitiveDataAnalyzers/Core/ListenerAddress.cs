@@ -162,7 +162,8 @@ namespace SensitiveDataAnalyzers.Core
                 return Classify(ip);
             }
 
-            return HostScope.HostName;
+            // Text that cannot be a host name (a stray bracket, quote or parenthesis from broken code) is no binding to judge.
+            return IsHostNameText(host) ? HostScope.HostName : HostScope.Unknown;
         }
 
         public static HostScope Classify(IPAddress address)
@@ -195,6 +196,20 @@ namespace SensitiveDataAnalyzers.Core
             "https" => 443,
             _ => null,
         };
+
+        /// <summary>Letters, digits, '-', '_', '.' and the '*' of a wildcard host name; internationalized names included.</summary>
+        private static bool IsHostNameText(string host)
+        {
+            foreach (var c in host)
+            {
+                if (!char.IsLetterOrDigit(c) && c is not ('-' or '_' or '.' or '*'))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
 
         /// <summary>IPAddress.TryParse accepts "1" or "10.1" as IPv4; only a full dotted quad is an address in a URL.</summary>
         private static bool IsDottedQuad(string text)

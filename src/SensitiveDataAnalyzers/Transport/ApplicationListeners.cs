@@ -169,6 +169,13 @@ namespace SensitiveDataAnalyzers.Transport
                 return;
             }
 
+            if (ListJoinValues(value, cancellationToken) is { } joinedValues)
+            {
+                // string.Join(";", …) written in the call: each element is its own entry of the list, with its own location.
+                OnUrlValue(site, joinedValues, cancellationToken);
+                return;
+            }
+
             foreach (var tracked in ValueTracking.Strings(value, _guards, cancellationToken))
             {
                 foreach (var address in ListenerAddress.ParseList(tracked.Text))
@@ -198,7 +205,7 @@ namespace SensitiveDataAnalyzers.Transport
         /// <summary>Keyed settings: UseSetting, configuration["key"] = …, Environment.SetEnvironmentVariable.</summary>
         private void OnSetting(IOperation site, IOperation? keyOperation, IOperation? value, bool environmentVariable, CancellationToken cancellationToken)
         {
-            if (keyOperation is null || value is null || ValueTracking.SingleString(keyOperation, _guards, cancellationToken) is not string key)
+            if (keyOperation is null || value is null || SettingKey(keyOperation, cancellationToken) is not string key)
             {
                 return;
             }
@@ -248,6 +255,26 @@ namespace SensitiveDataAnalyzers.Transport
 
                     break;
             }
+        }
+
+        /// <summary>
+        /// The key's text. WebHostDefaults' keys are static readonly fields whose initializers live in metadata, which
+        /// value tracking cannot read, so the ones that bind or declare ports are named here.
+        /// </summary>
+        private string? SettingKey(IOperation keyOperation, CancellationToken cancellationToken)
+        {
+            if (ValueTracking.Unwrap(keyOperation, cancellationToken) is IFieldReferenceOperation field && Is(field.Field.ContainingType, _apis.WebHostDefaults))
+            {
+                return field.Field.Name switch
+                {
+                    "ServerUrlsKey" => "urls",
+                    "HttpPortsKey" => "http_ports",
+                    "HttpsPortsKey" => "https_ports",
+                    _ => null,
+                };
+            }
+
+            return ValueTracking.SingleString(keyOperation, _guards, cancellationToken);
         }
 
         private void OnHttpSysPrefix(IInvocationOperation invocation, CancellationToken cancellationToken)
@@ -409,6 +436,31 @@ namespace SensitiveDataAnalyzers.Transport
                 ? ValueTracking.Integer(creation.Arguments[0].Value, cancellationToken) is long raw ? new IPAddress(raw) : null
                 : ResolveAddress(creation.Arguments[0].Value, cancellationToken);
             return (address, ValueTracking.Integer(creation.Arguments[1].Value, cancellationToken));
+        }
+
+        /// <summary>
+        /// The values of <c>string.Join(";", values)</c>: joined with the list separator, every element stays an entry of
+        /// the list. Null for any other value.
+        /// </summary>
+        private IOperation? ListJoinValues(IOperation value, CancellationToken cancellationToken)
+        {
+            if (value is not IInvocationOperation { TargetMethod: { Name: "Join", Parameters.Length: 2 } method } join
+                || method.ContainingType?.SpecialType != SpecialType.System_String
+                || join.Arguments.Length != 2)
+            {
+                return null;
+            }
+
+            var separator = join.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0)?.Value;
+            var values = join.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 1)?.Value;
+            if (separator is null || values is null)
+            {
+                return null;
+            }
+
+            var isListSeparator = separator.ConstantValue.Value is ';'
+                || ValueTracking.SingleString(separator, _guards, cancellationToken)?.Trim() == ";";
+            return isListSeparator ? values : null;
         }
 
         /// <summary>WebApplication.Urls or IServerAddressesFeature.Addresses.</summary>

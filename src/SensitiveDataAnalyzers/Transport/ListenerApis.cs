@@ -14,6 +14,7 @@ namespace SensitiveDataAnalyzers.Transport
             WebHostBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Hosting.IWebHostBuilder");
             WebApplication = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.WebApplication");
             WebHost = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.WebHost");
+            WebHostDefaults = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Hosting.WebHostDefaults");
             ServerAddressesFeature = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature");
             KestrelServerOptions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions");
             KestrelConfigurationLoader = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Server.Kestrel.KestrelConfigurationLoader");
@@ -34,6 +35,7 @@ namespace SensitiveDataAnalyzers.Transport
         public INamedTypeSymbol? WebHostBuilder { get; }
         public INamedTypeSymbol? WebApplication { get; }
         public INamedTypeSymbol? WebHost { get; }
+        public INamedTypeSymbol? WebHostDefaults { get; }
         public INamedTypeSymbol? ServerAddressesFeature { get; }
         public INamedTypeSymbol? KestrelServerOptions { get; }
         public INamedTypeSymbol? KestrelConfigurationLoader { get; }
