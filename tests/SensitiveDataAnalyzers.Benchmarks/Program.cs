@@ -1,0 +1,557 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Runtime;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Diagnostics.Telemetry;
+
+namespace SensitiveDataAnalyzers.Benchmarks
+{
+    /// <summary>
+    /// Measures what the analyzers add to a build: a generated ASP.NET Core-style code base is compiled
+    /// (parse, Emit with its diagnostics) and analyzed with every analyzer of the SensitiveDataAnalyzers assembly,
+    /// after one warm-up, several times; analyzer time is Roslyn's own per-analyzer execution time.
+    /// Exit codes: 0 ok, 1 an analyzer threw (AD0001), 2 bad arguments or environment, 3 the generated code
+    /// does not compile (the timings would not be representative).
+    /// </summary>
+    internal static class Program
+    {
+        private const double TargetPercent = 3.0;
+        private const string SolutionFile = "SensitiveDataAnalyzers.sln";
+        private const string DefaultOutput = "tests/SensitiveDataAnalyzers.Benchmarks/results.md";
+
+        private sealed class Options
+        {
+            public int Files { get; set; } = 1500;
+            public int Runs { get; set; } = 5;
+            public string? Output { get; set; }
+            public string? Dump { get; set; }
+        }
+
+        private sealed class RunResult
+        {
+            public double ParseMs { get; set; }
+            public double CompileMs { get; set; }
+            public double AnalysisWallMs { get; set; }
+            public Dictionary<DiagnosticAnalyzer, double> AnalyzerMs { get; } = new();
+            public Dictionary<DiagnosticAnalyzer, AnalyzerTelemetryInfo> Telemetry { get; } = new();
+            public ImmutableArray<Diagnostic> AnalyzerDiagnostics { get; set; }
+            public ImmutableArray<Diagnostic> CompilerErrors { get; set; }
+        }
+
+        public static async Task<int> Main(string[] args)
+        {
+            Options options;
+            try
+            {
+                options = ParseArgs(args);
+            }
+            catch (ArgumentException ex)
+            {
+                Console.Error.WriteLine(ex.Message);
+                PrintUsage();
+                return 2;
+            }
+
+            if (options.Files < 0)
+            {
+                PrintUsage();
+                return 0;
+            }
+
+            string dotnetRoot;
+            IReadOnlyList<ReferencePack> packs;
+            Assembly analyzerAssembly;
+            ImmutableArray<DiagnosticAnalyzer> analyzers;
+            try
+            {
+                dotnetRoot = ReferencePacks.FindDotnetRoot();
+                packs = ReferencePacks.Find(dotnetRoot);
+                (analyzerAssembly, analyzers) = AnalyzerLoader.Load();
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or IOException or FileNotFoundException or TypeLoadException)
+            {
+                Console.Error.WriteLine("error: " + ex.Message);
+                return 2;
+            }
+
+            if (analyzers.IsEmpty)
+            {
+                Console.Error.WriteLine($"error: no [DiagnosticAnalyzer] types found in {analyzerAssembly.Location}.");
+                return 2;
+            }
+
+            var repoRoot = FindRepoRoot();
+            var outputPath = options.Output is not null
+                ? Path.GetFullPath(options.Output)
+                : Path.Combine(repoRoot ?? Directory.GetCurrentDirectory(), DefaultOutput.Replace('/', Path.DirectorySeparatorChar));
+            if (options.Output is null && repoRoot is null)
+            {
+                outputPath = Path.Combine(Directory.GetCurrentDirectory(), "results.md");
+                Console.Error.WriteLine($"warning: {SolutionFile} not found above the current directory; writing {outputPath}.");
+            }
+
+            var references = packs.SelectMany(p => p.Assemblies).Select(path => (MetadataReference)MetadataReference.CreateFromFile(path)).ToImmutableArray();
+            Console.WriteLine($"dotnet root: {dotnetRoot}");
+            foreach (var pack in packs)
+            {
+                Console.WriteLine($"  {pack.Name} {pack.Version}: {pack.Assemblies.Count} assemblies");
+            }
+
+            Console.WriteLine($"analyzers ({analyzers.Length}): {string.Join(", ", analyzers.Select(a => a.GetType().Name))}");
+
+            var loadBefore = LoadAverage();
+            var total = Stopwatch.StartNew();
+            var files = new CodeBaseGenerator().Generate(options.Files);
+            var lines = files.Sum(f => CountLines(f.Text));
+            var bytes = files.Sum(f => (long)Encoding.UTF8.GetByteCount(f.Text));
+            var findingFiles = files.Count(f => f.ExpectedIds.Count > 0);
+            Console.WriteLine($"generated {files.Count} files, {lines:N0} lines, {bytes / 1024.0 / 1024.0:0.0} MB; {findingFiles} files with findings (seed {CodeBaseGenerator.DefaultSeed})");
+            if (options.Dump is not null)
+            {
+                DumpFiles(files, options.Dump);
+            }
+
+            var parseOptions = new CSharpParseOptions(LanguageVersion.Latest, DocumentationMode.Parse);
+            var compilationOptions = new CSharpCompilationOptions(
+                OutputKind.DynamicallyLinkedLibrary,
+                optimizationLevel: OptimizationLevel.Release,
+                nullableContextOptions: NullableContextOptions.Enable,
+                concurrentBuild: true,
+                deterministic: true);
+            var analyzerOptions = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty);
+
+            var results = new List<RunResult>();
+            for (var run = 0; run <= options.Runs; run++)
+            {
+                var label = run == 0 ? "warm-up" : $"run {run}/{options.Runs}";
+                var result = await MeasureAsync(files, references, parseOptions, compilationOptions, analyzerOptions, analyzers);
+                var analyzerTotal = result.AnalyzerMs.Values.Sum();
+                Console.WriteLine(
+                    $"{label,-10} compile {Format.Ms(result.CompileMs),8} ms (parse {Format.Ms(result.ParseMs)} ms) | analyzers {Format.Ms(analyzerTotal),7} ms " +
+                    $"= {Format.Percent(100 * analyzerTotal / result.CompileMs)} | analysis wall {Format.Ms(result.AnalysisWallMs)} ms | {result.AnalyzerDiagnostics.Length} diagnostics");
+                if (run == 0)
+                {
+                    if (!result.CompilerErrors.IsEmpty)
+                    {
+                        Console.Error.WriteLine($"error: the generated code has {result.CompilerErrors.Length} compiler errors; first ones:");
+                        foreach (var d in result.CompilerErrors.Take(10))
+                        {
+                            Console.Error.WriteLine("  " + d);
+                        }
+
+                        return 3;
+                    }
+
+                    continue;
+                }
+
+                results.Add(result);
+            }
+
+            total.Stop();
+            var load = loadBefore is null ? null : $"{loadBefore} before, {LoadAverage()} after";
+            var report = BuildReport(options, files, lines, bytes, packs, analyzerAssembly, analyzers, results, total.Elapsed, load, out var failures);
+            Console.WriteLine();
+            Console.WriteLine(report);
+            Directory.CreateDirectory(Path.GetDirectoryName(outputPath)!);
+            File.WriteAllText(outputPath, report);
+            Console.WriteLine($"results written to {outputPath}");
+            if (failures.Count > 0)
+            {
+                Console.Error.WriteLine("FAILED: analyzer exceptions:");
+                foreach (var failure in failures)
+                {
+                    Console.Error.WriteLine("  " + failure);
+                }
+
+                return 1;
+            }
+
+            return 0;
+        }
+
+        private static async Task<RunResult> MeasureAsync(
+            IReadOnlyList<GeneratedFile> files,
+            ImmutableArray<MetadataReference> references,
+            CSharpParseOptions parseOptions,
+            CSharpCompilationOptions compilationOptions,
+            AnalyzerOptions analyzerOptions,
+            ImmutableArray<DiagnosticAnalyzer> analyzers)
+        {
+            var result = new RunResult();
+
+            // 1. Compile as csc does: parse (in parallel), then Emit, which reports the parse, declaration and
+            //    method-body diagnostics itself. A separate GetDiagnostics() before Emit would bind every method
+            //    body twice and inflate the denominator, flattering the analyzers.
+            Collect();
+            var sw = Stopwatch.StartNew();
+            var trees = new SyntaxTree[files.Count];
+            Parallel.For(0, files.Count, i => trees[i] = CSharpSyntaxTree.ParseText(files[i].Text, parseOptions, files[i].Path, Encoding.UTF8));
+            result.ParseMs = sw.Elapsed.TotalMilliseconds;
+            var compilation = CSharpCompilation.Create("Contoso.Care", trees, references, compilationOptions);
+            ImmutableArray<Diagnostic> diagnostics;
+            using (var peStream = new MemoryStream())
+            {
+                diagnostics = compilation.Emit(peStream).Diagnostics;
+            }
+
+            sw.Stop();
+            result.CompileMs = sw.Elapsed.TotalMilliseconds;
+            result.CompilerErrors = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Distinct().ToImmutableArray();
+
+            // 2. Analyze a fresh compilation of the same trees (nothing bound yet), timing each analyzer's callbacks.
+            Collect();
+            var fresh = CSharpCompilation.Create("Contoso.Care", trees, references, compilationOptions);
+            var withAnalyzers = new CompilationWithAnalyzers(
+                fresh,
+                analyzers,
+                new CompilationWithAnalyzersOptions(
+                    options: analyzerOptions,
+                    onAnalyzerException: null,
+                    concurrentAnalysis: true,
+                    logAnalyzerExecutionTime: true));
+            sw.Restart();
+            result.AnalyzerDiagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+            sw.Stop();
+            result.AnalysisWallMs = sw.Elapsed.TotalMilliseconds;
+            foreach (var analyzer in analyzers)
+            {
+                var telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None);
+                result.Telemetry[analyzer] = telemetry;
+                result.AnalyzerMs[analyzer] = telemetry.ExecutionTime.TotalMilliseconds;
+            }
+
+            return result;
+        }
+
+        private static string BuildReport(
+            Options options,
+            IReadOnlyList<GeneratedFile> files,
+            int lines,
+            long bytes,
+            IReadOnlyList<ReferencePack> packs,
+            Assembly analyzerAssembly,
+            ImmutableArray<DiagnosticAnalyzer> analyzers,
+            IReadOnlyList<RunResult> runs,
+            TimeSpan elapsed,
+            string? load,
+            out List<string> failures)
+        {
+            var inv = CultureInfo.InvariantCulture;
+            var compile = Summary.Of(runs.Select(r => r.CompileMs));
+            var parse = Summary.Of(runs.Select(r => r.ParseMs));
+            var wall = Summary.Of(runs.Select(r => r.AnalysisWallMs));
+            var totalAnalyzers = Summary.Of(runs.Select(r => r.AnalyzerMs.Values.Sum()));
+            var totalPercent = Summary.Of(runs.Select(r => 100 * r.AnalyzerMs.Values.Sum() / r.CompileMs));
+
+            var sb = new StringBuilder();
+            sb.Append("# SensitiveDataAnalyzers benchmark results\n\n");
+            sb.Append($"Analyzer time as a share of compile time: **{Format.Percent(totalPercent.Median)}** (median of {runs.Count} runs; target ≤ {TargetPercent.ToString("0.#", inv)} %: ");
+            sb.Append(totalPercent.Median <= TargetPercent ? "**met**" : "**NOT met**").Append(").\n\n");
+            sb.Append("Reproduce from the repository root:\n\n```sh\n");
+            sb.Append($"dotnet run -c Release --project tests/SensitiveDataAnalyzers.Benchmarks -- --files {options.Files} --runs {options.Runs}\n```\n\n");
+
+            sb.Append("## Machine\n\n");
+            sb.Append($"- Date (UTC): {DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", inv)}\n");
+            sb.Append($"- OS: {RuntimeInformation.OSDescription} ({RuntimeInformation.OSArchitecture})\n");
+            sb.Append($"- Logical cores: {Environment.ProcessorCount}\n");
+            if (load is not null)
+            {
+                sb.Append($"- Load average (1/5/15 min): {load} (other work on the machine makes the timings noisy)\n");
+            }
+
+            sb.Append($"- Runtime: {RuntimeInformation.FrameworkDescription}, {(GCSettings.IsServerGC ? "server" : "workstation")} GC\n");
+            sb.Append($"- Roslyn (Microsoft.CodeAnalysis): {InformationalVersion(typeof(Compilation).Assembly)}\n");
+            sb.Append($"- Analyzer assembly: {analyzerAssembly.GetName().Name} {InformationalVersion(analyzerAssembly)}\n");
+            sb.Append($"- Benchmark build: {BuildConfiguration}{(BuildConfiguration == "Debug" ? " (**timings not representative: use -c Release**)" : "")}\n");
+            foreach (var pack in packs)
+            {
+                sb.Append($"- References: {pack.Name} {pack.Version} (ref/{ReferencePacks.RuntimeTfm}, {pack.Assemblies.Count} assemblies)\n");
+            }
+
+            sb.Append("\n## Parameters\n\n");
+            sb.Append($"- Files: {files.Count} generated (seed {CodeBaseGenerator.DefaultSeed}), {lines.ToString("N0", inv)} lines, {(bytes / 1024.0 / 1024.0).ToString("0.0", inv)} MB; ");
+            sb.Append($"{files.Count(f => f.ExpectedIds.Count > 0)} files with a finding ({(100.0 * files.Count(f => f.ExpectedIds.Count > 0) / files.Count).ToString("0.0", inv)} %)\n");
+            sb.Append("- Mix: " + string.Join(", ", files.GroupBy(f => f.Kind).OrderByDescending(g => g.Count()).Select(g => $"{g.Key} {g.Count()}")) + "\n");
+            sb.Append($"- Runs: 1 warm-up + {runs.Count} measured; total wall time {Format.Seconds(elapsed)}\n");
+            sb.Append("- Compile = parse (parallel) + `Emit` to a MemoryStream (which reports every compiler diagnostic, as in csc; no separate `GetDiagnostics()`, which would bind every method body twice), fresh compilation each run, C# ");
+            sb.Append($"{LanguageVersion.Latest.MapSpecifiedToEffectiveVersion().ToDisplayString()}, Release, nullable enabled, concurrent build\n");
+            sb.Append("- Analyzer time = `AnalyzerTelemetryInfo.ExecutionTime` from `CompilationWithAnalyzers` (concurrent analysis) on another fresh compilation of the same trees. ");
+            sb.Append("It is the time spent in each analyzer's callbacks summed over threads, so it is compared with the compile's wall time: a conservative ratio.\n");
+            sb.Append("- The analyzers treat one compilation as one application, so the generated code base contains no app-wide switch (`UseForwardedHeaders`, HTTPS endpoint + `UseHttpsRedirection`) that would change every listener's verdict; SDA1005 is therefore not planted.\n\n");
+
+            sb.Append("## Timings (ms)\n\n");
+            var rows = new List<IReadOnlyList<string>>();
+            foreach (var analyzer in analyzers)
+            {
+                var s = Summary.Of(runs.Select(r => r.AnalyzerMs[analyzer]));
+                var ruleIds = string.Join(", ", analyzer.SupportedDiagnostics.Select(d => d.Id).Distinct().OrderBy(i => i, StringComparer.Ordinal));
+                rows.Add(new[]
+                {
+                    analyzer.GetType().Name, ruleIds, Format.Ms(s.Min), Format.Ms(s.Median), Format.Ms(s.Max),
+                    Format.Percent(100 * s.Median / compile.Median), Actions(runs[^1].Telemetry[analyzer]),
+                });
+            }
+
+            rows.Add(new[]
+            {
+                "**All analyzers**", "", Format.Ms(totalAnalyzers.Min), Format.Ms(totalAnalyzers.Median), Format.Ms(totalAnalyzers.Max),
+                "**" + Format.Percent(totalPercent.Median) + "**", "",
+            });
+            rows.Add(new[] { "Compile (parse + emit)", "", Format.Ms(compile.Min), Format.Ms(compile.Median), Format.Ms(compile.Max), "100.00 %", "" });
+            rows.Add(new[] { "of which parse", "", Format.Ms(parse.Min), Format.Ms(parse.Median), Format.Ms(parse.Max), Format.Percent(100 * parse.Median / compile.Median), "" });
+            rows.Add(new[] { "Analysis wall time (includes binding)", "", Format.Ms(wall.Min), Format.Ms(wall.Median), Format.Ms(wall.Max), "", "" });
+            sb.Append(Format.Table(
+                new[] { "Analyzer", "Rules", "min", "median", "max", "% of compile (median)", "Registered actions" },
+                new[] { false, false, true, true, true, true, false },
+                rows));
+            sb.Append($"\nThe \"All analyzers\" percentage is the median of the per-run ratios (min {Format.Percent(totalPercent.Min)}, max {Format.Percent(totalPercent.Max)}); ");
+            sb.Append($"fastest analyzer run / fastest compile: {Format.Percent(100 * totalAnalyzers.Min / compile.Min)}. Per-analyzer percentages divide the analyzer's median by the median compile time.\n\n");
+
+            // Sanity: diagnostics per id, stable across runs, and compared with what the generator planted.
+            failures = new List<string>();
+            var last = runs[^1].AnalyzerDiagnostics;
+            foreach (var d in runs.SelectMany(r => r.AnalyzerDiagnostics).Where(d => d.Id.StartsWith("AD", StringComparison.Ordinal)))
+            {
+                failures.Add($"{d.Id}: {d.GetMessage(inv)}");
+            }
+
+            failures = failures.Distinct().ToList();
+            var plantedByPath = files.ToDictionary(f => f.Path, f => f, StringComparer.Ordinal);
+            var actualByPath = last
+                .Where(d => d.Location.IsInSource)
+                .GroupBy(d => d.Location.SourceTree!.FilePath, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Select(d => d.Id).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+            var modelledIds = files.SelectMany(f => f.ExpectedIds).ToHashSet(StringComparer.Ordinal);
+
+            sb.Append("## Diagnostics (sanity check)\n\n");
+            var stable = runs.Select(r => Fingerprint(r.AnalyzerDiagnostics)).Distinct().Count() == 1;
+            sb.Append(stable ? "Identical diagnostics in every measured run.\n\n" : "**Diagnostics differ between runs** (nondeterministic analysis).\n\n");
+            var ids = last.Select(d => d.Id).Concat(modelledIds).Distinct().OrderBy(i => i, StringComparer.Ordinal).ToList();
+            sb.Append(Format.Table(
+                new[] { "Id", "Severity", "Diagnostics", "Files", "Files planted by the generator", "Planted files found" },
+                new[] { false, false, true, true, true, true },
+                ids.Select(id =>
+                {
+                    var ofId = last.Where(d => d.Id == id).ToList();
+                    var filesWith = ofId.Where(d => d.Location.IsInSource).Select(d => d.Location.SourceTree!.FilePath).Distinct().Count();
+                    var planted = files.Where(f => f.ExpectedIds.Contains(id)).ToList();
+                    var found = planted.Count(f => actualByPath.TryGetValue(f.Path, out var set) && set.Contains(id));
+                    var severity = ofId.Count > 0 ? string.Join("/", ofId.Select(d => d.Severity.ToString()).Distinct()) : "";
+                    return (IReadOnlyList<string>)new[]
+                    {
+                        id, severity, ofId.Count.ToString(inv), filesWith.ToString(inv),
+                        modelledIds.Contains(id) ? planted.Count.ToString(inv) : "(not modelled)",
+                        modelledIds.Contains(id) ? found.ToString(inv) : "",
+                    };
+                })));
+
+            // Files where the transport rules disagree with the generator's plan, grouped by code shape.
+            var mismatches = new List<(string variant, string path, string expected, string actual)>();
+            foreach (var file in files)
+            {
+                var expected = file.ExpectedIds.ToHashSet(StringComparer.Ordinal);
+                var actual = actualByPath.TryGetValue(file.Path, out var set)
+                    ? set.Where(modelledIds.Contains).ToHashSet(StringComparer.Ordinal)
+                    : new HashSet<string>(StringComparer.Ordinal);
+                if (!expected.SetEquals(actual))
+                {
+                    mismatches.Add((file.Variant, file.Path, Join(expected), Join(actual)));
+                }
+            }
+
+            sb.Append("\n");
+            if (mismatches.Count == 0)
+            {
+                sb.Append("Every planted finding was reported and no near miss or ordinary file was flagged.\n");
+            }
+            else
+            {
+                sb.Append($"{mismatches.Count} files where the reported ids differ from the planted ones (by code shape; a near miss that is reported is a false positive, a planted finding that is not is a false negative):\n\n");
+                sb.Append(Format.Table(
+                    new[] { "Code shape", "Planted", "Reported", "Files", "Example" },
+                    new[] { false, false, false, true, false },
+                    mismatches.GroupBy(m => (m.variant, m.expected, m.actual)).OrderByDescending(g => g.Count()).Select(g =>
+                        (IReadOnlyList<string>)new[] { g.Key.variant, g.Key.expected, g.Key.actual, g.Count().ToString(inv), "`" + g.First().path + "`" })));
+            }
+
+            sb.Append("\n");
+            sb.Append(failures.Count == 0
+                ? "No analyzer exception (AD0001).\n"
+                : $"**{failures.Count} analyzer exception(s)**:\n\n" + string.Join("\n", failures.Select(f => "- " + f.Replace("\r", "", StringComparison.Ordinal).Split('\n')[0])) + "\n");
+            return sb.ToString();
+        }
+
+        private static string Join(IEnumerable<string> ids)
+        {
+            var list = ids.OrderBy(i => i, StringComparer.Ordinal).ToList();
+            return list.Count == 0 ? "none" : string.Join(", ", list);
+        }
+
+        private static string Fingerprint(ImmutableArray<Diagnostic> diagnostics) =>
+            string.Join("\n", diagnostics.Select(d => d.Id + "@" + d.Location.SourceTree?.FilePath + ":" + d.Location.SourceSpan.Start).OrderBy(s => s, StringComparer.Ordinal));
+
+        private static string Actions(AnalyzerTelemetryInfo t)
+        {
+            var parts = new List<string>();
+            void Add(string name, int count)
+            {
+                if (count > 0)
+                {
+                    parts.Add($"{name} {count}");
+                }
+            }
+
+            Add("compilation start", t.CompilationStartActionsCount);
+            Add("compilation end", t.CompilationEndActionsCount);
+            Add("compilation", t.CompilationActionsCount);
+            Add("syntax tree", t.SyntaxTreeActionsCount);
+            Add("semantic model", t.SemanticModelActionsCount);
+            Add("symbol", t.SymbolActionsCount);
+            Add("symbol start", t.SymbolStartActionsCount);
+            Add("syntax node", t.SyntaxNodeActionsCount);
+            Add("code block start", t.CodeBlockStartActionsCount);
+            Add("code block", t.CodeBlockActionsCount);
+            Add("operation", t.OperationActionsCount);
+            Add("operation block start", t.OperationBlockStartActionsCount);
+            Add("operation block", t.OperationBlockActionsCount);
+            return string.Join(", ", parts);
+        }
+
+        private static string InformationalVersion(Assembly assembly) =>
+            assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion?.Split('+')[0]
+            ?? assembly.GetName().Version?.ToString()
+            ?? "?";
+
+#if DEBUG
+        private const string BuildConfiguration = "Debug";
+#else
+        private const string BuildConfiguration = "Release";
+#endif
+
+        /// <summary>The 1, 5 and 15 minute load averages on Linux; null elsewhere.</summary>
+        private static string? LoadAverage()
+        {
+            try
+            {
+                return File.Exists("/proc/loadavg") ? string.Join(" / ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : null;
+            }
+            catch (IOException)
+            {
+                return null;
+            }
+        }
+
+        private static void Collect()
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+        }
+
+        private static int CountLines(string text)
+        {
+            var count = 1;
+            foreach (var c in text)
+            {
+                if (c == '\n')
+                {
+                    count++;
+                }
+            }
+
+            return count;
+        }
+
+        private static void DumpFiles(IReadOnlyList<GeneratedFile> files, string directory)
+        {
+            foreach (var file in files)
+            {
+                var path = Path.Combine(directory, file.Path.Replace('/', Path.DirectorySeparatorChar));
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                File.WriteAllText(path, file.Text);
+            }
+
+            Console.WriteLine($"generated sources written to {Path.GetFullPath(directory)}");
+        }
+
+        /// <summary>Walks up from the current directory, then from the executable, to the folder holding the .sln.</summary>
+        private static string? FindRepoRoot()
+        {
+            foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+            {
+                for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+                {
+                    if (File.Exists(Path.Combine(dir.FullName, SolutionFile)))
+                    {
+                        return dir.FullName;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private static Options ParseArgs(string[] args)
+        {
+            var options = new Options();
+            for (var i = 0; i < args.Length; i++)
+            {
+                string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+                int Positive(string name)
+                {
+                    var text = Value();
+                    return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
+                        ? n
+                        : throw new ArgumentException($"{name} must be a positive integer, not '{text}'.");
+                }
+
+                switch (args[i])
+                {
+                    case "--files":
+                        options.Files = Positive("--files");
+                        break;
+                    case "--runs":
+                        options.Runs = Positive("--runs");
+                        break;
+                    case "--output":
+                        options.Output = Value();
+                        break;
+                    case "--dump":
+                        options.Dump = Value();
+                        break;
+                    case "-h":
+                    case "--help":
+                        options.Files = -1;
+                        return options;
+                    default:
+                        throw new ArgumentException($"Unknown argument '{args[i]}'.");
+                }
+            }
+
+            return options;
+        }
+
+        private static void PrintUsage()
+        {
+            Console.WriteLine("usage: dotnet run -c Release --project tests/SensitiveDataAnalyzers.Benchmarks -- [--files N] [--runs N] [--output PATH] [--dump DIR]");
+            Console.WriteLine("  --files N      generated source files (default 1500; about 5% contain findings)");
+            Console.WriteLine("  --runs N       measured runs after one warm-up (default 5)");
+            Console.WriteLine($"  --output PATH  Markdown results (default <repo root>/{DefaultOutput})");
+            Console.WriteLine("  --dump DIR     also write the generated sources to DIR, to inspect them");
+        }
+    }
+}
