@@ -85,7 +85,7 @@ namespace SensitiveDataAnalyzers.Core
             }
 
             var scheme = text.Substring(0, schemeEnd).ToLowerInvariant();
-            if (scheme.IndexOf(ValueTracking.Unknown) >= 0)
+            if (scheme.IndexOf(UnknownText.Marker) >= 0)
             {
                 return false;
             }
@@ -139,7 +139,7 @@ namespace SensitiveDataAnalyzers.Core
         /// <summary>Classifies a host as written in a URL (IPv6 in brackets) or an IP address text.</summary>
         public static HostScope ClassifyHost(string host)
         {
-            if (host.IndexOf(ValueTracking.Unknown) >= 0 || host.Length == 0)
+            if (host.IndexOf(UnknownText.Marker) >= 0 || host.Length == 0)
             {
                 return HostScope.Unknown;
             }

@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis.Operations;
 
 namespace SensitiveDataAnalyzers.Core
 {
-    /// <summary>An assignment (<c>=</c>, <c>+=</c>, <c>|=</c>, object initializer member) to a watched property.</summary>
+    /// <summary>An assignment (<c>=</c>, <c>+=</c>, <c>|=</c>, <c>??=</c>, object initializer member) to a watched property.</summary>
     internal readonly struct PropertyAssignment
     {
         public PropertyAssignment(IAssignmentOperation assignment, IPropertySymbol property, string displayName)
@@ -22,6 +22,14 @@ namespace SensitiveDataAnalyzers.Core
         public string DisplayName { get; }
 
         public IOperation Value => Assignment.Value;
+
+        /// <summary>
+        /// The operator of a compound assignment (<c>+=</c>, <c>-=</c>, <c>|=</c>, <c>&amp;=</c>...), or
+        /// <see cref="BinaryOperatorKind.None"/> for <c>=</c>, <c>??=</c> and initializer members, which store
+        /// <see cref="Value"/> itself. Rules use it to tell adding from removing.
+        /// </summary>
+        public BinaryOperatorKind CompoundOperator =>
+            Assignment is ICompoundAssignmentOperation compound ? compound.OperatorKind : BinaryOperatorKind.None;
 
         /// <summary>The property as written on the left of the assignment.</summary>
         public SyntaxNode TargetSyntax => Assignment.Target.Syntax;
@@ -65,7 +73,7 @@ namespace SensitiveDataAnalyzers.Core
             return new PropertySinks(properties);
         }
 
-        /// <summary>Matches simple and compound assignments whose target is one of the watched properties.</summary>
+        /// <summary>Matches simple, compound and coalescing assignments whose target is one of the watched properties.</summary>
         public bool TryMatch(IOperation operation, out PropertyAssignment match)
         {
             if (operation is IAssignmentOperation { Target: IPropertyReferenceOperation target } assignment

@@ -37,7 +37,7 @@ namespace SensitiveDataAnalyzers.Core
     internal static class ValueTracking
     {
         /// <summary>Stands for a part of a string whose value is not known at compile time.</summary>
-        public const char Unknown = '\u0001';
+        public const char Unknown = UnknownText.Marker;
 
         private const int MaxDepth = 8;
         private const int MaxValues = 16;

@@ -1,0 +1,161 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using SensitiveDataAnalyzers.Config.Checks;
+using SensitiveDataAnalyzers.Config.Model;
+
+namespace SensitiveDataAnalyzers.Config.Parsing
+{
+    /// <summary>
+    /// Reads JSON (with <c>//</c> and <c>/* */</c> comments and trailing commas, as Orthanc and appsettings allow)
+    /// into <see cref="ConfigNode"/>s, computing line and column from byte offsets.
+    /// </summary>
+    internal sealed class JsonConfigReader
+    {
+        private readonly string _path;
+        private readonly byte[] _utf8;
+        private readonly ParseLimits _limits;
+        private readonly List<int> _lineStarts = new() { 0 };
+        private readonly List<ConfigComment> _comments = new();
+        private int _budget;
+
+        private JsonConfigReader(string path, byte[] utf8, ParseLimits limits)
+        {
+            _path = path;
+            _utf8 = utf8;
+            _limits = limits;
+            _budget = limits.MaxNodes;
+            for (var i = 0; i < utf8.Length; i++)
+            {
+                if (utf8[i] == (byte)'\n')
+                {
+                    _lineStarts.Add(i + 1);
+                }
+            }
+        }
+
+        public static ConfigFile Read(string path, byte[] utf8, ParseLimits limits) => new JsonConfigReader(path, utf8, limits).ReadFile();
+
+        private ConfigFile ReadFile()
+        {
+            var start = _utf8.Length >= 3 && _utf8[0] == 0xEF && _utf8[1] == 0xBB && _utf8[2] == 0xBF ? 3 : 0;
+            var reader = new Utf8JsonReader(
+                new ReadOnlySpan<byte>(_utf8, start, _utf8.Length - start),
+                new JsonReaderOptions { CommentHandling = JsonCommentHandling.Allow, AllowTrailingCommas = true, MaxDepth = _limits.MaxDepth + 1 });
+            ConfigNode? root = null;
+            try
+            {
+                if (Next(ref reader))
+                {
+                    root = ReadValue(ref reader, start);
+                    if (Next(ref reader))
+                    {
+                        throw Error("invalid JSON: more than one value at the top level", reader.TokenStartIndex + start);
+                    }
+                }
+            }
+            catch (JsonException exception)
+            {
+                var line = (int)(exception.LineNumber ?? 0) + 1;
+                var column = (int)(exception.BytePositionInLine ?? 0) + 1;
+                var message = exception.Message;
+                var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+                var reason = message.Contains("maximum configured depth")
+                    ? ToolNotices.LimitExceeded
+                    : ToolNotices.Unparseable;
+                throw new ParseException(reason, "invalid JSON: " + (cut > 0 ? message.Substring(0, cut) : message), line, column);
+            }
+
+            return new ConfigFile(_path, ConfigFormat.Json, new[] { new ConfigDocument(0, root) }, _comments);
+        }
+
+        /// <summary>Advances past comments (recording them); false at the end of input.</summary>
+        private bool Next(ref Utf8JsonReader reader)
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType != JsonTokenType.Comment)
+                {
+                    return true;
+                }
+
+                var (line, _) = Position(reader.TokenStartIndex);
+                _comments.Add(new ConfigComment(line, reader.GetComment()));
+            }
+
+            return false;
+        }
+
+        private ConfigNode ReadValue(ref Utf8JsonReader reader, int offset)
+        {
+            if (--_budget < 0)
+            {
+                throw Error($"more than {_limits.MaxNodes} values", reader.TokenStartIndex + offset, ToolNotices.LimitExceeded);
+            }
+
+            var location = Location(reader.TokenStartIndex + offset);
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.StartObject:
+                    var entries = new List<ConfigEntry>();
+                    while (Next(ref reader) && reader.TokenType == JsonTokenType.PropertyName)
+                    {
+                        var key = new ConfigScalar(Location(reader.TokenStartIndex + offset), reader.GetString(), isQuoted: true);
+                        Next(ref reader);
+                        entries.Add(new ConfigEntry(key, ReadValue(ref reader, offset)));
+                    }
+
+                    return new ConfigMapping(location, entries);
+                case JsonTokenType.StartArray:
+                    var items = new List<ConfigNode>();
+                    while (Next(ref reader) && reader.TokenType != JsonTokenType.EndArray)
+                    {
+                        items.Add(ReadValue(ref reader, offset));
+                    }
+
+                    return new ConfigSequence(location, items);
+                case JsonTokenType.String:
+                    return new ConfigScalar(location, reader.GetString(), isQuoted: true);
+                case JsonTokenType.Number:
+                    return new ConfigScalar(location, System.Text.Encoding.UTF8.GetString(reader.ValueSpan.ToArray()), isQuoted: false);
+                case JsonTokenType.True:
+                    return new ConfigScalar(location, "true", isQuoted: false);
+                case JsonTokenType.False:
+                    return new ConfigScalar(location, "false", isQuoted: false);
+                case JsonTokenType.Null:
+                    return new ConfigScalar(location, null, isQuoted: false);
+                default:
+                    throw Error($"invalid JSON: unexpected {reader.TokenType}", reader.TokenStartIndex + offset);
+            }
+        }
+
+        private ParseException Error(string message, long byteIndex, ConfigRule? rule = null)
+        {
+            var (line, column) = Position(byteIndex);
+            return new ParseException(rule ?? ToolNotices.Unparseable, message, line, column);
+        }
+
+        private SourceLocation Location(long byteIndex)
+        {
+            var (line, column) = Position(byteIndex);
+            return new SourceLocation(_path, line, column);
+        }
+
+        /// <summary>1-based line and column (in characters, counting UTF-8 lead bytes) of a byte offset.</summary>
+        private (int Line, int Column) Position(long byteIndex)
+        {
+            var index = _lineStarts.BinarySearch((int)byteIndex);
+            var line = index >= 0 ? index : ~index - 1;
+            var column = 1;
+            for (var i = _lineStarts[line]; i < byteIndex && i < _utf8.Length; i++)
+            {
+                if ((_utf8[i] & 0xC0) != 0x80)
+                {
+                    column++;
+                }
+            }
+
+            return (line + 1, column);
+        }
+    }
+}
