@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using SensitiveDataAnalyzers.Config.Checks.Exposure;
+using SensitiveDataAnalyzers.Config.Checks.Transport;
 
 namespace SensitiveDataAnalyzers.Config.Checks
 {
@@ -7,6 +9,11 @@ namespace SensitiveDataAnalyzers.Config.Checks
     {
         public static IReadOnlyList<IConfigCheck> Create() => new IConfigCheck[]
         {
+            new PlaintextListenerSettingsCheck(),
+            new IngressTlsCheck(),
+            new PublishedPortCheck(),
+            new HostNetworkCheck(),
+            new ClusterExposureCheck(),
         };
     }
 }

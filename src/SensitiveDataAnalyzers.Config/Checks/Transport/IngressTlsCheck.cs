@@ -1,0 +1,63 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using SensitiveDataAnalyzers.Config.Model;
+using SensitiveDataAnalyzers.Config.Reachability;
+
+namespace SensitiveDataAnalyzers.Config.Checks.Transport
+{
+    /// <summary>
+    /// SDA1101: an Ingress without a tls section, or with a rule host no tls entry covers. SDA1102: nginx-ingress
+    /// <c>ssl-redirect</c> / <c>force-ssl-redirect</c> set to "false". Errors when the Ingress routes to a workload
+    /// holding patient data (Ingress → Service → selected pods).
+    /// </summary>
+    internal sealed class IngressTlsCheck : IConfigCheck
+    {
+        private static readonly string[] RedirectAnnotations =
+        {
+            "nginx.ingress.kubernetes.io/ssl-redirect",
+            "nginx.ingress.kubernetes.io/force-ssl-redirect",
+        };
+
+        public IReadOnlyList<ConfigRule> Rules { get; } = new[] { ConfigRules.IngressWithoutTls, ConfigRules.IngressTlsRedirectDisabled };
+
+        public void Run(DeploymentModel deployment, FindingSink sink)
+        {
+            foreach (var ingress in deployment.Ingresses)
+            {
+                var routesToPhi = ingress.BackendServices
+                    .SelectMany(name => deployment.ServicesNamed(name, ingress.Namespace))
+                    .SelectMany(deployment.SelectedBy)
+                    .SelectMany(w => w.Containers)
+                    .Any(SensitiveData.HoldsPhi);
+                var severity = routesToPhi ? FindingSeverity.Error : ConfigRules.IngressWithoutTls.DefaultSeverity;
+                var subject = routesToPhi ? $"Ingress '{ingress.Name}' (routes to a service holding patient data)" : $"Ingress '{ingress.Name}'";
+
+                if (ingress.Tls is not { Items.Count: > 0 })
+                {
+                    // A missing block is reported on the object that lacks it: the spec key.
+                    sink.Report(ConfigRules.IngressWithoutTls, (ConfigNode?)ingress.Root.Entry("spec")?.Key ?? ingress.Root, $"{subject} has no tls section: its hosts are served as plain HTTP", severity, ingress.IgnoredRules);
+                }
+                else
+                {
+                    foreach (var rule in ingress.Rules)
+                    {
+                        if (rule.Scalar("host") is { Value: { } host } hostNode && !ingress.CoversHost(host))
+                        {
+                            sink.Report(ConfigRules.IngressWithoutTls, hostNode, $"{subject}: host '{host}' is not covered by any tls entry and is served as plain HTTP", severity, ingress.IgnoredRules);
+                        }
+                    }
+                }
+
+                var annotations = ingress.Metadata?.Mapping("annotations");
+                foreach (var key in RedirectAnnotations)
+                {
+                    if (annotations?.Scalar(key) is { } value && value.AsBoolean() == false)
+                    {
+                        sink.Report(ConfigRules.IngressTlsRedirectDisabled, value, $"{subject} sets {key} to \"false\": clients that start on http:// are not sent to HTTPS", severity, ingress.IgnoredRules);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,188 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using SensitiveDataAnalyzers.Config.Model;
+using SensitiveDataAnalyzers.Config.Reachability;
+using SensitiveDataAnalyzers.Core;
+
+namespace SensitiveDataAnalyzers.Config.Checks.Transport
+{
+    /// <summary>
+    /// SDA1001/SDA1002 where Kestrel's listeners are configured outside code: ASPNETCORE_URLS, ASPNETCORE_HTTP_PORTS and
+    /// Kestrel__Endpoints__*__Url in compose and Kubernetes environments (correlated with the ports the deployment
+    /// publishes), and Urls / Kestrel:Endpoints in appsettings; SDA1004 for Kestrel SslProtocols in appsettings.
+    /// </summary>
+    internal sealed class PlaintextListenerSettingsCheck : IConfigCheck
+    {
+        private static readonly HashSet<int> TlsPorts = new() { 443, 8443 };
+
+        public IReadOnlyList<ConfigRule> Rules { get; } = new[] { ConfigRules.PlaintextListener, ConfigRules.PlaintextOnTlsPort, ConfigRules.ObsoleteTlsProtocol };
+
+        public void Run(DeploymentModel deployment, FindingSink sink)
+        {
+            foreach (var service in deployment.ComposeServices)
+            {
+                foreach (var (listener, at) in Listeners(service))
+                {
+                    var published = service.Ports.Where(p => p.Target == listener.Port && p.Binding != HostBinding.Loopback).Select(p => p.ExternalPort).ToList();
+                    Report(sink, $"service '{service.Name}'", listener, at, published, ignored: null);
+                }
+            }
+
+            foreach (var workload in deployment.KubernetesWorkloads)
+            {
+                var external = deployment.KubernetesServices.Where(s => s.IsExternal && KubernetesObject.Selects(s.Selector, workload.PodLabels) && s.Namespace == workload.Namespace).ToList();
+                foreach (var container in workload.Containers)
+                {
+                    foreach (var (listener, at) in Listeners(container))
+                    {
+                        var published = external
+                            .SelectMany(s => s.Ports)
+                            .Where(p => (ComposeService.Port(p.Text("targetPort")) ?? ComposeService.Port(p.Text("port"))) == listener.Port)
+                            .Select(p => ComposeService.Port(p.Text("port")) ?? 0)
+                            .ToList();
+                        Report(sink, $"container '{container.Name}' of {workload.Kind} '{workload.Name}'", listener, at, published, workload.IgnoredRules);
+                    }
+                }
+            }
+
+            foreach (var settings in deployment.AppSettings)
+            {
+                CheckAppSettings(settings, sink);
+            }
+        }
+
+        /// <summary>
+        /// A plaintext listener is a finding when it sits on a TLS port, or when the deployment publishes it; a
+        /// container port that nothing publishes is the normal case behind a TLS-terminating proxy.
+        /// </summary>
+        private static void Report(FindingSink sink, string owner, ListenerAddress listener, ConfigNode at, IReadOnlyList<int> published, IReadOnlyCollection<string>? ignored)
+        {
+            var port = listener.Port!.Value;
+            var tlsPublished = published.FirstOrDefault(TlsPorts.Contains);
+            if (TlsPorts.Contains(port) || tlsPublished != 0)
+            {
+                var exposed = tlsPublished != 0 && tlsPublished != port ? $", published as port {tlsPublished}," : string.Empty;
+                sink.Report(
+                    ConfigRules.PlaintextOnTlsPort,
+                    at,
+                    $"{owner} answers plaintext HTTP ('{listener.Text}'){exposed} on a TLS port where clients expect TLS — the call-recording leak's exact mistake; serve HTTPS",
+                    suppressedIds: ignored);
+            }
+            else if (published.Count > 0)
+            {
+                sink.Report(
+                    ConfigRules.PlaintextListener,
+                    at,
+                    $"{owner} serves plaintext HTTP ('{listener.Text}') on published port {published[0].ToString(CultureInfo.InvariantCulture)}; serve HTTPS or publish only through a TLS-terminating proxy",
+                    suppressedIds: ignored);
+            }
+        }
+
+        private static void CheckAppSettings(AppSettings settings, FindingSink sink)
+        {
+            var urls = new List<ConfigScalar>();
+            if (settings.Urls is { } list)
+            {
+                urls.Add(list);
+            }
+
+            foreach (var endpoint in settings.Endpoints)
+            {
+                var mapping = (ConfigMapping)endpoint.Value;
+                if (mapping.Scalar("Url", StringComparison.OrdinalIgnoreCase) is { } url)
+                {
+                    urls.Add(url);
+                }
+
+                CheckProtocols(mapping, $"Kestrel endpoint '{endpoint.Name}'", sink);
+            }
+
+            if (settings.EndpointDefaults is { } defaults)
+            {
+                CheckProtocols(defaults, "Kestrel EndpointDefaults", sink);
+            }
+
+            foreach (var url in urls)
+            {
+                foreach (var listener in ListenerAddress.ParseList(url.Value ?? string.Empty))
+                {
+                    if (!listener.IsPlaintextHttp || !listener.IsBeyondLoopback || listener.Port is not int port)
+                    {
+                        continue;
+                    }
+
+                    var scope = ListenerAddress.Describe(listener.Scope, listener.Host);
+                    if (TlsPorts.Contains(port))
+                    {
+                        sink.Report(ConfigRules.PlaintextOnTlsPort, url, $"Kestrel answers plaintext HTTP on TLS port {port} ('{listener.Text}', {scope}); serve HTTPS");
+                    }
+                    else
+                    {
+                        sink.Report(ConfigRules.PlaintextListener, url, $"Kestrel listens for plaintext HTTP on '{listener.Text}' ({scope}); serve HTTPS or bind to loopback");
+                    }
+                }
+            }
+        }
+
+        private static void CheckProtocols(ConfigMapping endpoint, string owner, FindingSink sink)
+        {
+            var protocols = endpoint.Entry("SslProtocols", StringComparison.OrdinalIgnoreCase)?.Value;
+            var values = protocols switch
+            {
+                ConfigScalar scalar => new[] { scalar },
+                ConfigSequence sequence => sequence.Items.OfType<ConfigScalar>().ToArray(),
+                _ => Array.Empty<ConfigScalar>(),
+            };
+            foreach (var value in values)
+            {
+                foreach (var name in (value.Value ?? string.Empty).Split(new[] { ',', '|', ' ' }, StringSplitOptions.RemoveEmptyEntries))
+                {
+                    if (name.Trim() is "Ssl2" or "Ssl3" or "Tls" or "Tls11" or "Default")
+                    {
+                        sink.Report(ConfigRules.ObsoleteTlsProtocol, value, $"{owner} enables obsolete SslProtocols.{name.Trim()}; use Tls12 and Tls13, or leave SslProtocols unset to let the operating system choose");
+                    }
+                }
+            }
+        }
+
+        /// <summary>Plaintext listeners beyond loopback with a known port, from a workload's environment.</summary>
+        private static IEnumerable<(ListenerAddress Listener, ConfigNode At)> Listeners(Workload workload)
+        {
+            foreach (var variable in workload.Environment)
+            {
+                if (variable.Value is not { } value)
+                {
+                    continue;
+                }
+
+                var name = variable.Name.Replace(":", "__");
+                IEnumerable<ListenerAddress> addresses;
+                if (name == "ASPNETCORE_URLS" || (name.StartsWith("Kestrel__Endpoints__", StringComparison.OrdinalIgnoreCase) && name.EndsWith("__Url", StringComparison.OrdinalIgnoreCase)))
+                {
+                    addresses = ListenerAddress.ParseList(value);
+                }
+                else if (name == "ASPNETCORE_HTTP_PORTS")
+                {
+                    addresses = value.Split(';', ',')
+                        .Select(p => ComposeService.Port(p))
+                        .Where(p => p is not null)
+                        .Select(p => new ListenerAddress("http://*:" + p!.Value.ToString(CultureInfo.InvariantCulture), "http", "*", p, HostScope.AllInterfaces));
+                }
+                else
+                {
+                    continue;
+                }
+
+                foreach (var address in addresses)
+                {
+                    if (address.IsPlaintextHttp && address.IsBeyondLoopback && address.Port is not null)
+                    {
+                        yield return (address, variable.At);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,214 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using SensitiveDataAnalyzers.Config.Model;
+
+namespace SensitiveDataAnalyzers.Config.Reachability
+{
+    /// <summary>Where a published port listens on the host.</summary>
+    public enum HostBinding
+    {
+        /// <summary>No host IP, 0.0.0.0, :: — every interface of the host, so every network the host is on.</summary>
+        AllInterfaces,
+
+        /// <summary>127.0.0.0/8, ::1, localhost.</summary>
+        Loopback,
+
+        /// <summary>One specific non-loopback address.</summary>
+        SpecificAddress,
+    }
+
+    /// <summary>A <c>ports:</c> entry of a compose service (short or long syntax).</summary>
+    public sealed class PublishedPort
+    {
+        public PublishedPort(ConfigNode at, string? hostIp, int? published, int target, bool ingressMode)
+        {
+            At = at;
+            HostIp = hostIp;
+            Published = published;
+            Target = target;
+            IngressMode = ingressMode;
+            Binding = ClassifyHost(hostIp);
+        }
+
+        public ConfigNode At { get; }
+
+        public string? HostIp { get; }
+
+        /// <summary>The host port; null when Docker picks one (container-only syntax) — still published.</summary>
+        public int? Published { get; }
+
+        /// <summary>The container port.</summary>
+        public int Target { get; }
+
+        /// <summary>Swarm <c>mode: ingress</c> (the default for long syntax in swarm): the routing mesh publishes on every node.</summary>
+        public bool IngressMode { get; }
+
+        public HostBinding Binding { get; }
+
+        /// <summary>Ports that outsiders see: the published port, or the container port when Docker chooses one.</summary>
+        public int ExternalPort => Published ?? Target;
+
+        private static HostBinding ClassifyHost(string? hostIp)
+        {
+            var host = hostIp?.Trim().Trim('[', ']');
+            if (string.IsNullOrEmpty(host) || host is "0.0.0.0" or "::" or "*")
+            {
+                return HostBinding.AllInterfaces;
+            }
+
+            if (host == "localhost" || host == "::1" || host!.StartsWith("127.", StringComparison.Ordinal))
+            {
+                return HostBinding.Loopback;
+            }
+
+            return HostBinding.SpecificAddress;
+        }
+    }
+
+    /// <summary>A service of a docker compose file.</summary>
+    public sealed class ComposeService : Workload
+    {
+        private ComposeService(ConfigFile file, ConfigEntry entry, ConfigMapping service)
+            : base(entry.Name, service.Text("image"), ReadEnvironment(service["environment"]), entry.Key)
+        {
+            File = file;
+            Node = service;
+            NetworkMode = service.Scalar("network_mode");
+            Ports = ReadPorts(service.Sequence("ports"));
+            Labels = ReadLabels(service["labels"]);
+            Volumes = (service.Sequence("volumes")?.Items ?? Array.Empty<ConfigNode>())
+                .Select(v => v is ConfigScalar s ? s.Value : (v as ConfigMapping)?.Text("source") + ":" + (v as ConfigMapping)?.Text("target"))
+                .Where(v => v is not null)
+                .Select(v => v!)
+                .ToList();
+        }
+
+        public ConfigFile File { get; }
+
+        public ConfigMapping Node { get; }
+
+        public ConfigScalar? NetworkMode { get; }
+
+        public IReadOnlyList<PublishedPort> Ports { get; }
+
+        public IReadOnlyDictionary<string, string?> Labels { get; }
+
+        public IReadOnlyList<string> Volumes { get; }
+
+        public override IEnumerable<string> DescriptiveText =>
+            new[] { Name }.Concat(Labels.Select(l => l.Key + "=" + l.Value)).Concat(Volumes);
+
+        public override bool? DeclaredPhi =>
+            Labels.TryGetValue(SensitiveData.PhiKey, out var value) ? ConfigScalar.ParseBoolean(value) : null;
+
+        /// <summary>The services of a compose document: a mapping with a top-level <c>services</c> mapping.</summary>
+        public static IEnumerable<ComposeService> Read(ConfigFile file, ConfigMapping root)
+        {
+            if (root.Mapping("services") is not { } services || root.Entry("apiVersion") is not null)
+            {
+                yield break;
+            }
+
+            foreach (var entry in services.Entries)
+            {
+                if (entry.Value is ConfigMapping service)
+                {
+                    yield return new ComposeService(file, entry, service);
+                }
+            }
+        }
+
+        private static IReadOnlyDictionary<string, string?> ReadLabels(ConfigNode? node)
+        {
+            var labels = new Dictionary<string, string?>(StringComparer.Ordinal);
+            foreach (var variable in ReadEnvironment(node))
+            {
+                labels[variable.Name] = variable.Value;
+            }
+
+            return labels;
+        }
+
+        private static List<PublishedPort> ReadPorts(ConfigSequence? ports)
+        {
+            var result = new List<PublishedPort>();
+            foreach (var item in ports?.Items ?? Array.Empty<ConfigNode>())
+            {
+                switch (item)
+                {
+                    case ConfigScalar { Value: { } text }:
+                        result.AddRange(ParseShortSyntax(item, text));
+                        break;
+                    case ConfigMapping longSyntax when Port(longSyntax.Text("target")) is int target:
+                        result.Add(new PublishedPort(
+                            longSyntax,
+                            longSyntax.Text("host_ip"),
+                            Port(longSyntax.Text("published")),
+                            target,
+                            ingressMode: string.Equals(longSyntax.Text("mode"), "ingress", StringComparison.OrdinalIgnoreCase)));
+                        break;
+                }
+            }
+
+            return result;
+        }
+
+        /// <summary><c>[HOST_IP:][HOST_PORT[-END]:]CONTAINER_PORT[-END][/PROTOCOL]</c>; a range yields one entry per port (bounded).</summary>
+        private static IEnumerable<PublishedPort> ParseShortSyntax(ConfigNode at, string text)
+        {
+            var spec = text.Trim();
+            var slash = spec.IndexOf('/');
+            if (slash >= 0)
+            {
+                spec = spec.Substring(0, slash);
+            }
+
+            string? hostIp = null;
+            if (spec.StartsWith("[", StringComparison.Ordinal) && spec.IndexOf("]:", StringComparison.Ordinal) is var close and > 0)
+            {
+                hostIp = spec.Substring(1, close - 1);
+                spec = spec.Substring(close + 2);
+            }
+
+            var parts = spec.Split(':');
+            if (hostIp is null && parts.Length > 3)
+            {
+                // Unbracketed IPv6 host, e.g. ::1:8080:80 or :::8080:80.
+                hostIp = string.Join(":", parts.Take(parts.Length - 2));
+                parts = parts.Skip(parts.Length - 2).ToArray();
+            }
+            else if (hostIp is null && parts.Length == 3)
+            {
+                hostIp = parts[0];
+                parts = parts.Skip(1).ToArray();
+            }
+
+            var targetRange = Range(parts[parts.Length - 1]);
+            var publishedRange = parts.Length == 2 && parts[0].Length > 0 ? Range(parts[0]) : null;
+            if (targetRange is null)
+            {
+                yield break;
+            }
+
+            var (targetStart, targetEnd) = targetRange.Value;
+            for (var offset = 0; offset <= Math.Min(targetEnd - targetStart, 64); offset++)
+            {
+                int? published = publishedRange is { } p ? p.Start + Math.Min(offset, p.End - p.Start) : null;
+                yield return new PublishedPort(at, hostIp, published, targetStart + offset, ingressMode: false);
+            }
+        }
+
+        private static (int Start, int End)? Range(string text)
+        {
+            var dash = text.IndexOf('-');
+            var start = Port(dash < 0 ? text : text.Substring(0, dash));
+            var end = dash < 0 ? start : Port(text.Substring(dash + 1));
+            return start is int s && end is int e && e >= s ? (s, e) : null;
+        }
+
+        public static int? Port(string? text) =>
+            int.TryParse(text?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is > 0 and <= 65535 ? port : null;
+    }
+}

@@ -1,0 +1,50 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace SensitiveDataAnalyzers.Config.Reachability
+{
+    /// <summary>
+    /// Recognises workloads that hold protected health information (PHI) and ports that carry DICOM, so that
+    /// exposure findings rise where the leaks happened and stay quiet for a public website on 80/443.
+    /// </summary>
+    public static class SensitiveData
+    {
+        /// <summary>Label or annotation that declares a workload as holding PHI ("true") or not ("false").</summary>
+        public const string PhiKey = "sensitivedata.io/phi";
+
+        /// <summary>DICOM: 104 classic, 11112 common (dcm4chee), 4242 Orthanc, 2761/2762 DICOM over TLS.</summary>
+        public static readonly IReadOnlyCollection<int> DicomPorts = new HashSet<int> { 104, 11112, 4242, 2761, 2762 };
+
+        /// <summary>Ports of an ordinary public website: not a finding by themselves.</summary>
+        public static readonly IReadOnlyCollection<int> WebPorts = new HashSet<int> { 80, 443 };
+
+        private static readonly string[] PhiImages = { "orthanc", "dcm4chee", "dcm4che", "pacs", "dicom", "ohif", "openemr", "hapi-fhir", "fhir", "mirth", "openmrs" };
+
+        private static readonly string[] PhiWords = { "recording", "dicom", "pacs", "patient", "medical", "fhir", "hl7", "orthanc", "radiology", "imaging" };
+
+        /// <summary>True when the workload is declared or recognised (image, name, labels, mounts) as holding PHI.</summary>
+        public static bool HoldsPhi(Workload workload)
+        {
+            if (workload.DeclaredPhi is bool declared)
+            {
+                return declared;
+            }
+
+            var image = workload.Image?.ToLowerInvariant() ?? string.Empty;
+            if (PhiImages.Any(name => image.Contains(name)))
+            {
+                return true;
+            }
+
+            return workload.DescriptiveText.Any(text => PhiWords.Any(word => text.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0));
+        }
+
+        public static bool IsDicomPort(int port) => DicomPorts.Contains(port);
+
+        public static bool IsWebPort(int port) => WebPorts.Contains(port);
+
+        /// <summary>Orthanc's images, whose defaults the Orthanc rules apply.</summary>
+        public static bool IsOrthancImage(string? image) => image?.IndexOf("orthanc", StringComparison.OrdinalIgnoreCase) >= 0;
+    }
+}
