@@ -25,6 +25,9 @@ namespace SensitiveDataAnalyzers.Transport
         private const string AlwaysTrueReason = "the callback always returns true";
         private const string DangerousValidatorReason = "DangerousAcceptAnyServerCertificateValidator";
 
+        /// <summary>How deep nested <c>?:</c> and <c>??</c> choices of a callback are followed.</summary>
+        private const int MaxBranchDepth = 8;
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
 
         public override void Initialize(AnalysisContext context)
@@ -43,7 +46,8 @@ namespace SensitiveDataAnalyzers.Transport
                 ("System.Net.Security.SslClientAuthenticationOptions", "RemoteCertificateValidationCallback"),
                 ("System.Net.Security.SslServerAuthenticationOptions", "RemoteCertificateValidationCallback"),
                 ("System.Net.ServicePointManager", "ServerCertificateValidationCallback"),
-                ("System.Net.HttpWebRequest", "ServerCertificateValidationCallback"));
+                ("System.Net.HttpWebRequest", "ServerCertificateValidationCallback"),
+                ("System.Net.WebSockets.ClientWebSocketOptions", "RemoteCertificateValidationCallback"));
             var sslStream = compilation.GetTypeByMetadataName("System.Net.Security.SslStream");
             var validationCallback = compilation.GetTypeByMetadataName("System.Net.Security.RemoteCertificateValidationCallback");
             if (sinks.IsEmpty && sslStream is null)
@@ -55,15 +59,42 @@ namespace SensitiveDataAnalyzers.Transport
                 .GetMembers("DangerousAcceptAnyServerCertificateValidator").FirstOrDefault();
             var guards = DevelopmentGuards.Create(compilation);
 
-            string? Reason(IOperation value, System.Threading.CancellationToken cancellationToken)
+            string? Reason(IOperation value, int depth, System.Threading.CancellationToken cancellationToken)
             {
-                if (ValueTracking.Unwrap(value, cancellationToken) is IPropertyReferenceOperation property
-                    && SymbolEqualityComparer.Default.Equals(property.Property, dangerousValidator))
+                switch (ValueTracking.Unwrap(value, cancellationToken))
                 {
-                    return DangerousValidatorReason;
+                    case IPropertyReferenceOperation property when SymbolEqualityComparer.Default.Equals(property.Property, dangerousValidator):
+                        return DangerousValidatorReason;
+
+                    // `insecure ? DangerousAccept… : null` turns validation off whenever the flag is set: one branch is
+                    // enough, unless the condition confines that branch to the Development environment.
+                    case IConditionalOperation { WhenFalse: { } whenFalse } conditional when depth < MaxBranchDepth:
+                        var implied = guards.Implies(conditional.Condition);
+                        return (implied == EnvironmentImplication.Development ? null : Reason(conditional.WhenTrue, depth + 1, cancellationToken))
+                            ?? (implied == EnvironmentImplication.NotDevelopment ? null : Reason(whenFalse, depth + 1, cancellationToken));
+                    case ICoalesceOperation coalesce when depth < MaxBranchDepth:
+                        return Reason(coalesce.Value, depth + 1, cancellationToken) ?? Reason(coalesce.WhenNull, depth + 1, cancellationToken);
+                    case var unwrapped:
+                        return AlwaysTrueDelegates.IsAlwaysTrue(unwrapped, cancellationToken) ? AlwaysTrueReason : null;
+                }
+            }
+
+            void CheckArguments(OperationAnalysisContext c, ImmutableArray<IArgumentOperation> arguments)
+            {
+                if (guards.IsDevelopmentOnly(c.Operation))
+                {
+                    return;
                 }
 
-                return AlwaysTrueDelegates.IsAlwaysTrue(value, cancellationToken) ? AlwaysTrueReason : null;
+                foreach (var argument in arguments)
+                {
+                    if (argument.ArgumentKind != ArgumentKind.DefaultValue
+                        && SymbolEqualityComparer.Default.Equals(argument.Parameter?.Type, validationCallback)
+                        && Reason(argument.Value, 0, c.CancellationToken) is { } reason)
+                    {
+                        c.ReportDiagnostic(Diagnostic.Create(Rule, argument.Value.Syntax.GetLocation(), FixProperties.NullArgument, "SslStream", reason));
+                    }
+                }
             }
 
             if (!sinks.IsEmpty)
@@ -72,14 +103,16 @@ namespace SensitiveDataAnalyzers.Transport
                     c =>
                     {
                         if (sinks.TryMatch(c.Operation, out var match)
-                            && Reason(match.Value, c.CancellationToken) is { } reason
+                            && InstallsCallback(match)
+                            && Reason(match.Value, 0, c.CancellationToken) is { } reason
                             && !guards.IsDevelopmentOnly(c.Operation))
                         {
                             c.ReportDiagnostic(Diagnostic.Create(Rule, match.TargetSyntax.GetLocation(), FixProperties.RemoveAssignment, match.DisplayName, reason));
                         }
                     },
                     OperationKind.SimpleAssignment,
-                    OperationKind.CompoundAssignment);
+                    OperationKind.CompoundAssignment,
+                    OperationKind.CoalesceAssignment);
             }
 
             if (sslStream is not null && validationCallback is not null)
@@ -88,23 +121,30 @@ namespace SensitiveDataAnalyzers.Transport
                     c =>
                     {
                         var creation = (IObjectCreationOperation)c.Operation;
-                        if (!SymbolEqualityComparer.Default.Equals(creation.Type, sslStream) || guards.IsDevelopmentOnly(creation))
+                        if (SymbolEqualityComparer.Default.Equals(creation.Type, sslStream))
                         {
-                            return;
-                        }
-
-                        foreach (var argument in creation.Arguments)
-                        {
-                            if (argument.ArgumentKind != ArgumentKind.DefaultValue
-                                && SymbolEqualityComparer.Default.Equals(argument.Parameter?.Type, validationCallback)
-                                && Reason(argument.Value, c.CancellationToken) is { } reason)
-                            {
-                                c.ReportDiagnostic(Diagnostic.Create(Rule, argument.Value.Syntax.GetLocation(), FixProperties.NullArgument, "SslStream", reason));
-                            }
+                            CheckArguments(c, creation.Arguments);
                         }
                     },
                     OperationKind.ObjectCreation);
+
+                // A stream derived from SslStream hands the callback over in its constructor initializer, `: base(…)`.
+                context.RegisterOperationAction(
+                    c =>
+                    {
+                        var invocation = (IInvocationOperation)c.Operation;
+                        if (invocation.TargetMethod.MethodKind == MethodKind.Constructor
+                            && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, sslStream))
+                        {
+                            CheckArguments(c, invocation.Arguments);
+                        }
+                    },
+                    OperationKind.Invocation);
             }
         }
+
+        /// <summary><c>=</c>, <c>+=</c> and <c>??=</c> install a callback; <c>-=</c> takes one away.</summary>
+        private static bool InstallsCallback(PropertyAssignment match) =>
+            match.CompoundOperator is BinaryOperatorKind.None or BinaryOperatorKind.Add;
     }
 }

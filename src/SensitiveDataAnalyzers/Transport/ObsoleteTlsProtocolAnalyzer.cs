@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -9,7 +10,8 @@ namespace SensitiveDataAnalyzers.Transport
 {
     /// <summary>
     /// Finds SSL 2/3, TLS 1.0 and TLS 1.1 enabled for Kestrel HTTPS, SslStream, Ssl*AuthenticationOptions,
-    /// HttpClientHandler and ServicePointManager, with the value followed through constants, fields and locals.
+    /// HttpClientHandler and ServicePointManager, with the value followed through constants, fields, locals, <c>|</c>
+    /// combinations and the branches of <c>?:</c> that can run outside Development.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class ObsoleteTlsProtocolAnalyzer : DiagnosticAnalyzer
@@ -30,6 +32,12 @@ namespace SensitiveDataAnalyzers.Transport
             (192, "Tls"),
             (768, "Tls11"),
         };
+
+        /// <summary>How deep <c>a | b | …</c> chains with unknown operands are followed.</summary>
+        private const int MaxFlagsDepth = 16;
+
+        /// <summary>How deep nested <c>?:</c> choices of a value are followed.</summary>
+        private const int MaxBranchDepth = 8;
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
 
@@ -60,21 +68,43 @@ namespace SensitiveDataAnalyzers.Transport
             var sslStream = compilation.GetTypeByMetadataName("System.Net.Security.SslStream");
             var guards = DevelopmentGuards.Create(compilation);
 
-            void Check(OperationAnalysisContext c, IOperation value, string sink)
+            void Check(OperationAnalysisContext c, IOperation value, string sink, int depth = 0)
             {
+                // `legacy ? Tls11 | Tls12 : Tls12`: each branch that can be taken outside Development is a value given to the sink.
+                if (depth < MaxBranchDepth
+                    && ValueTracking.Integer(value, c.CancellationToken) is null
+                    && ValueTracking.Unwrap(value, c.CancellationToken) is IConditionalOperation { WhenFalse: { } whenFalse } conditional)
+                {
+                    var implied = guards.Implies(conditional.Condition);
+                    if (implied != EnvironmentImplication.Development)
+                    {
+                        Check(c, conditional.WhenTrue, sink, depth + 1);
+                    }
+
+                    if (implied != EnvironmentImplication.NotDevelopment)
+                    {
+                        Check(c, whenFalse, sink, depth + 1);
+                    }
+
+                    return;
+                }
+
                 var type = value.Type;
                 var enumName = SymbolEqualityComparer.Default.Equals(type, sslProtocols) ? "SslProtocols"
                     : SymbolEqualityComparer.Default.Equals(type, securityProtocolType) ? "SecurityProtocolType"
                     : null;
+                var complete = true;
                 if (enumName is null
-                    || ValueTracking.Integer(value, c.CancellationToken) is not long flags
+                    || KnownFlags(value, 0, ref complete, c.CancellationToken) is not long flags
                     || ObsoleteNames(flags) is not { Count: > 0 } names
                     || guards.IsDevelopmentOnly(c.Operation))
                 {
                     return;
                 }
 
-                c.ReportDiagnostic(Diagnostic.Create(Rule, value.Syntax.GetLocation(), FixProperties.ModernTls(enumName), sink, enumName + "." + string.Join(", " + enumName + ".", names)));
+                // The fix rewrites the whole value: offered only where no unknown part (a parameter | Tls11) would be dropped.
+                var properties = complete ? FixProperties.ModernTls(enumName) : FixProperties.None;
+                c.ReportDiagnostic(Diagnostic.Create(Rule, value.Syntax.GetLocation(), properties, sink, enumName + "." + string.Join(", " + enumName + ".", names)));
             }
 
             if (!sinks.IsEmpty)
@@ -82,7 +112,9 @@ namespace SensitiveDataAnalyzers.Transport
                 context.RegisterOperationAction(
                     c =>
                     {
-                        if (sinks.TryMatch(c.Operation, out var match))
+                        // |= adds protocols; &= ~X and the like only take them away.
+                        if (sinks.TryMatch(c.Operation, out var match)
+                            && match.CompoundOperator is BinaryOperatorKind.None or BinaryOperatorKind.Or)
                         {
                             Check(c, match.Value, match.DisplayName);
                         }
@@ -99,7 +131,7 @@ namespace SensitiveDataAnalyzers.Transport
                         var invocation = (IInvocationOperation)c.Operation;
                         var method = invocation.TargetMethod;
                         if (!method.Name.StartsWith("AuthenticateAs", System.StringComparison.Ordinal)
-                            || !SymbolEqualityComparer.Default.Equals(method.ContainingType, sslStream))
+                            || !IsDeclaredBy(method, sslStream))
                         {
                             return;
                         }
@@ -114,6 +146,44 @@ namespace SensitiveDataAnalyzers.Transport
                     },
                     OperationKind.Invocation);
             }
+        }
+
+        /// <summary>
+        /// The protocol bits known to be set: the tracked value, or for a <c>|</c> combination of tracked values
+        /// (<c>legacy | SslProtocols.Tls12</c>), the bits of the operands that are known, since <c>|</c> can only
+        /// add them. <paramref name="complete"/> turns false when some operand is unknown.
+        /// </summary>
+        private static long? KnownFlags(IOperation value, int depth, ref bool complete, CancellationToken cancellationToken)
+        {
+            if (ValueTracking.Integer(value, cancellationToken) is long flags)
+            {
+                return flags;
+            }
+
+            if (depth < MaxFlagsDepth
+                && ValueTracking.Unwrap(value, cancellationToken) is IBinaryOperation { OperatorKind: BinaryOperatorKind.Or } or)
+            {
+                var left = KnownFlags(or.LeftOperand, depth + 1, ref complete, cancellationToken);
+                var right = KnownFlags(or.RightOperand, depth + 1, ref complete, cancellationToken);
+                return left is null && right is null ? null : (left ?? 0) | (right ?? 0);
+            }
+
+            complete = false;
+            return null;
+        }
+
+        /// <summary>The method is SslStream's own, or an override of it in a derived stream.</summary>
+        private static bool IsDeclaredBy(IMethodSymbol method, INamedTypeSymbol? type)
+        {
+            for (IMethodSymbol? current = method; current is not null; current = current.OverriddenMethod)
+            {
+                if (SymbolEqualityComparer.Default.Equals(current.ContainingType, type))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static List<string> ObsoleteNames(long flags)
