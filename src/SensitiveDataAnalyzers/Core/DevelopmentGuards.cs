@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -24,17 +25,28 @@ namespace SensitiveDataAnalyzers.Core
 
         private readonly INamedTypeSymbol?[] _environmentExtensionTypes;
 
-        private DevelopmentGuards(INamedTypeSymbol?[] environmentExtensionTypes)
+        private readonly INamedTypeSymbol?[] _environmentNameTypes;
+
+        private DevelopmentGuards(INamedTypeSymbol?[] environmentExtensionTypes, INamedTypeSymbol?[] environmentNameTypes)
         {
             _environmentExtensionTypes = environmentExtensionTypes;
+            _environmentNameTypes = environmentNameTypes;
         }
 
-        public static DevelopmentGuards Create(Compilation compilation) => new(new[]
-        {
-            compilation.GetTypeByMetadataName("Microsoft.Extensions.Hosting.HostEnvironmentEnvExtensions"),
-            compilation.GetTypeByMetadataName("Microsoft.Extensions.Hosting.HostingEnvironmentExtensions"),
-            compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Hosting.HostingEnvironmentExtensions"),
-        });
+        public static DevelopmentGuards Create(Compilation compilation) => new(
+            new[]
+            {
+                compilation.GetTypeByMetadataName("Microsoft.Extensions.Hosting.HostEnvironmentEnvExtensions"),
+                compilation.GetTypeByMetadataName("Microsoft.Extensions.Hosting.HostingEnvironmentExtensions"),
+                compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Hosting.HostingEnvironmentExtensions"),
+            },
+            new[]
+            {
+                // Environments.Development and the obsolete EnvironmentName.Development are static readonly, not const.
+                compilation.GetTypeByMetadataName("Microsoft.Extensions.Hosting.Environments"),
+                compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Hosting.EnvironmentName"),
+                compilation.GetTypeByMetadataName("Microsoft.Extensions.Hosting.EnvironmentName"),
+            });
 
         /// <summary>True when every path to <paramref name="operation"/> passes a Development-environment check.</summary>
         public bool IsDevelopmentOnly(IOperation operation)
@@ -81,9 +93,16 @@ namespace SensitiveDataAnalyzers.Core
                     var leftOr = Implies(or.LeftOperand);
                     return leftOr == EnvironmentImplication.NotDevelopment ? leftOr : Implies(or.RightOperand) == EnvironmentImplication.NotDevelopment ? EnvironmentImplication.NotDevelopment : EnvironmentImplication.None;
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison:
-                    return ComparesEnvironmentName(comparison);
+                    return ComparesToBoolean(comparison) ?? ComparesEnvironmentName(comparison);
+                case IIsPatternOperation { Pattern: IConstantPatternOperation { Value.ConstantValue: { HasValue: true, Value: bool expected } } } isPattern:
+                    // env.IsDevelopment() is true / is false
+                    var tested = Implies(isPattern.Value);
+                    return expected ? tested : Negate(tested);
+                case ILocalReferenceOperation local when ValueTracking.Unwrap(local) is var value && value != local:
+                    // var isDevelopment = env.IsDevelopment(); if (isDevelopment) …
+                    return Implies(value);
                 case IInvocationOperation invocation:
-                    return IsDevelopmentCheck(invocation) ? EnvironmentImplication.Development : EnvironmentImplication.None;
+                    return IsDevelopmentCheck(invocation) || IsEnvironmentNameEquals(invocation) ? EnvironmentImplication.Development : EnvironmentImplication.None;
                 default:
                     return EnvironmentImplication.None;
             }
@@ -104,8 +123,50 @@ namespace SensitiveDataAnalyzers.Core
 
             return method.Name == "IsEnvironment"
                 && invocation.Arguments.Length == 2
-                && invocation.Arguments[1].Value.ConstantValue.Value is string name
-                && string.Equals(name, DevelopmentName, StringComparison.OrdinalIgnoreCase);
+                && IsDevelopmentName(invocation.Arguments[1].Value);
+        }
+
+        /// <summary>string.Equals(env.EnvironmentName, "Development"[, comparison]) and env.EnvironmentName.Equals("Development").</summary>
+        private bool IsEnvironmentNameEquals(IInvocationOperation invocation)
+        {
+            if (invocation.TargetMethod is not { Name: "Equals", ContainingType.SpecialType: SpecialType.System_String })
+            {
+                return false;
+            }
+
+            var operands = invocation.Instance is null
+                ? invocation.Arguments.Select(a => a.Value).Where(v => v.Type?.SpecialType == SpecialType.System_String).ToList()
+                : new[] { invocation.Instance }.Concat(invocation.Arguments.Select(a => a.Value).Where(v => v.Type?.SpecialType == SpecialType.System_String)).ToList();
+            return operands.Count == 2
+                && ((IsEnvironmentName(operands[0]) && IsDevelopmentName(operands[1])) || (IsEnvironmentName(operands[1]) && IsDevelopmentName(operands[0])));
+        }
+
+        /// <summary>The constant "Development" or the Environments.Development field.</summary>
+        private bool IsDevelopmentName(IOperation operation)
+        {
+            var value = operation is IConversionOperation conversion ? conversion.Operand : operation;
+            if (value.ConstantValue.Value is string name)
+            {
+                return string.Equals(name, DevelopmentName, StringComparison.OrdinalIgnoreCase);
+            }
+
+            return value is IFieldReferenceOperation { Field: { Name: DevelopmentName } field } && _environmentNameTypes.Any(t => t is not null && SymbolEqualityComparer.Default.Equals(t, field.ContainingType));
+        }
+
+        private static bool IsEnvironmentName(IOperation operation) =>
+            (operation is IConversionOperation conversion ? conversion.Operand : operation) is IPropertyReferenceOperation { Property.Name: "EnvironmentName" };
+
+        /// <summary>env.IsDevelopment() == true, != false, == false.</summary>
+        private EnvironmentImplication? ComparesToBoolean(IBinaryOperation comparison)
+        {
+            var (constant, other) = comparison.RightOperand.ConstantValue.Value is bool ? (comparison.RightOperand, comparison.LeftOperand) : (comparison.LeftOperand, comparison.RightOperand);
+            if (constant.ConstantValue.Value is not bool expected)
+            {
+                return null;
+            }
+
+            var tested = Implies(other);
+            return expected == (comparison.OperatorKind == BinaryOperatorKind.Equals) ? tested : Negate(tested);
         }
 
         private bool ContainsType(INamedTypeSymbol? type)
@@ -121,14 +182,11 @@ namespace SensitiveDataAnalyzers.Core
             return false;
         }
 
-        private static EnvironmentImplication ComparesEnvironmentName(IBinaryOperation comparison)
+        private EnvironmentImplication ComparesEnvironmentName(IBinaryOperation comparison)
         {
-            var (constant, other) = comparison.RightOperand.ConstantValue.HasValue
-                ? (comparison.RightOperand, comparison.LeftOperand)
-                : (comparison.LeftOperand, comparison.RightOperand);
-            if (constant.ConstantValue.Value is not string name
-                || !string.Equals(name, DevelopmentName, StringComparison.OrdinalIgnoreCase)
-                || other is not IPropertyReferenceOperation { Property.Name: "EnvironmentName" })
+            var namesDevelopment = (IsDevelopmentName(comparison.RightOperand) && IsEnvironmentName(comparison.LeftOperand))
+                || (IsDevelopmentName(comparison.LeftOperand) && IsEnvironmentName(comparison.RightOperand));
+            if (!namesDevelopment)
             {
                 return EnvironmentImplication.None;
             }

@@ -491,6 +491,10 @@ namespace SensitiveDataAnalyzers.Tests.Transport
         [InlineData("if (app.Environment.IsDevelopment()) { Console.WriteLine(\"dev\"); }\n{|SDA1003:handler.ServerCertificateCustomValidationCallback|} = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator;")]
         [InlineData("if (args.Length > 0) { {|SDA1003:handler.ServerCertificateCustomValidationCallback|} = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator; }")]
         [InlineData("if (app.Environment.IsDevelopment() || args.Length > 0) { {|SDA1003:handler.ServerCertificateCustomValidationCallback|} = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator; }")]
+        [InlineData("var isDevelopment = app.Environment.IsDevelopment();\nisDevelopment = args.Length > 0;\nif (isDevelopment) { {|SDA1003:handler.ServerCertificateCustomValidationCallback|} = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator; }")]
+        [InlineData("if (app.Environment.IsDevelopment() == false) { {|SDA1003:handler.ServerCertificateCustomValidationCallback|} = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator; }")]
+        [InlineData("if (app.Environment.EnvironmentName == Environments.Production) { {|SDA1003:handler.ServerCertificateCustomValidationCallback|} = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator; }")]
+        [InlineData("if (string.Equals(app.Environment.ApplicationName, \"Development\")) { {|SDA1003:handler.ServerCertificateCustomValidationCallback|} = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator; }")]
         public Task BypassOutsideDevelopmentOnlyCodeIsReported(string statement) =>
             VerifyAsync(
                 "var builder = WebApplication.CreateBuilder(args);\nvar app = builder.Build();\nvar handler = new HttpClientHandler();\n" + statement + "\napp.Run();");
@@ -684,6 +688,15 @@ namespace SensitiveDataAnalyzers.Tests.Transport
         [InlineData("if (app.Environment.EnvironmentName == \"Development\") { var o = new SslClientAuthenticationOptions { RemoteCertificateValidationCallback = delegate { return true; } }; }")]
         [InlineData("if (app.Environment.IsDevelopment() && args.Length > 0) { handler.ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator; }")]
         [InlineData("if (app.Environment.IsDevelopment()) { builder.Services.AddHttpClient(\"pacs\").ConfigurePrimaryHttpMessageHandler(() => new HttpClientHandler { ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator }); }")]
+        [InlineData("if (app.Environment.IsEnvironment(Environments.Development)) { handler.ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator; }")]
+        [InlineData("if (app.Environment.EnvironmentName == Environments.Development) { handler.ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator; }")]
+        [InlineData("var isDevelopment = app.Environment.IsDevelopment();\nif (isDevelopment) { handler.ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator; }")]
+        [InlineData("if (app.Environment.IsDevelopment() == true) { handler.ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator; }")]
+        [InlineData("if (app.Environment.IsDevelopment() is true) { handler.ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator; }")]
+        [InlineData("if (app.Environment.IsDevelopment() != false) { handler.ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator; }")]
+        [InlineData("if (app.Environment.IsDevelopment() == false) { Console.WriteLine(\"prod\"); } else { handler.ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator; }")]
+        [InlineData("if (string.Equals(app.Environment.EnvironmentName, \"Development\", StringComparison.OrdinalIgnoreCase)) { handler.ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator; }")]
+        [InlineData("if (app.Environment.EnvironmentName.Equals(Environments.Development)) { handler.ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator; }")]
         public Task DevelopmentOnlyBypassIsSilent(string statement) =>
             VerifyAsync(
                 "var builder = WebApplication.CreateBuilder(args);\nvar app = builder.Build();\nvar handler = new HttpClientHandler();\n" + statement + "\napp.Run();");
