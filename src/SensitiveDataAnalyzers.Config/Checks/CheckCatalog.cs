@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using SensitiveDataAnalyzers.Config.Checks.Exposure;
+using SensitiveDataAnalyzers.Config.Checks.Pacs;
 using SensitiveDataAnalyzers.Config.Checks.Transport;
 
 namespace SensitiveDataAnalyzers.Config.Checks
@@ -11,6 +12,10 @@ namespace SensitiveDataAnalyzers.Config.Checks
         {
             new PlaintextListenerSettingsCheck(),
             new IngressTlsCheck(),
+            new OrthancTransportCheck(),
+            new OrthancDicomCheck(),
+            new OrthancAccessCheck(),
+            new DefaultCredentialsCheck(),
             new PublishedPortCheck(),
             new HostNetworkCheck(),
             new ClusterExposureCheck(),

@@ -36,6 +36,60 @@ namespace SensitiveDataAnalyzers.Config.Checks
             FindingSeverity.Warning,
             "With the HTTPS redirect turned off, clients that start on http:// keep talking plaintext to the Ingress.");
 
+        public static readonly ConfigRule CertificateValidationDisabled = new(
+            "SDA1003",
+            "TLS certificate validation disabled",
+            FindingSeverity.Warning,
+            "Outgoing TLS that accepts any certificate is open to a man-in-the-middle: images and credentials can be read and changed.");
+
+        public static readonly ConfigRule PacsHttpWithoutTls = new(
+            "SDA1103",
+            "PACS web API without TLS reachable from outside",
+            FindingSeverity.Error,
+            "Orthanc's REST API and viewer answer plain HTTP unless SslEnabled is set; reachable from outside, every image, name and birth date crosses the network readable.");
+
+        public static readonly ConfigRule PeerOverPlaintext = new(
+            "SDA1105",
+            "PACS peer reached over plain HTTP",
+            FindingSeverity.Warning,
+            "An OrthancPeers URL with http:// sends images and the peer's credentials in clear text.");
+
+        public static readonly ConfigRule DicomWithoutTls = new(
+            "SDA3101",
+            "DICOM without TLS reachable from outside",
+            FindingSeverity.Error,
+            "Of 3,627 DICOM servers found on the Internet, 0.14 % used TLS: a plaintext DICOM port exposes every image and patient name to the network.");
+
+        public static readonly ConfigRule DicomPeerCertificateNotRequired = new(
+            "SDA3102",
+            "DICOM TLS accepts peers without a certificate",
+            FindingSeverity.Warning,
+            "With DicomTlsRemoteCertificateRequired false any client can open a DICOM TLS association without proving who it is.");
+
+        public static readonly ConfigRule AnonymousPacsApi = new(
+            "SDA4101",
+            "PACS reachable without authentication",
+            FindingSeverity.Error,
+            "A PACS that accepts remote requests without authentication lets anyone list, download and delete patients' studies.");
+
+        public static readonly ConfigRule AuthenticationWithoutUsers = new(
+            "SDA4102",
+            "PACS authentication enabled without users",
+            FindingSeverity.Error,
+            "With authentication on and no RegisteredUsers, Orthanc creates the user orthanc with the password orthanc.");
+
+        public static readonly ConfigRule DefaultCredentials = new(
+            "SDA4103",
+            "Default credentials",
+            FindingSeverity.Error,
+            "Published default passwords (orthanc/orthanc, admin/admin, pacs/pacs, LDAP secret, minioadmin…) are the first ones anyone tries.");
+
+        public static readonly ConfigRule AnonymousDicomAccess = new(
+            "SDA4104",
+            "DICOM accepts any calling application",
+            FindingSeverity.Error,
+            "99.56 % of Internet-reachable DICOM servers accepted associations without checking the AE title; with Find/Get/Move open to anyone, any client can query and retrieve every patient.");
+
         public static readonly ConfigRule PortOnAllInterfaces = new(
             "SDA5101",
             "Port published on all host interfaces",

@@ -35,17 +35,44 @@ namespace SensitiveDataAnalyzers.Config.Parsing
             try
             {
                 var info = new FileInfo(path);
-                if (info.Length > limits.MaxFileBytes)
+                if (info.Exists && info.Length > limits.MaxFileBytes)
                 {
                     return Notice(ToolNotices.Skipped, displayPath, $"skipped: {info.Length:N0} bytes is over the {limits.MaxFileBytes:N0}-byte limit", 1, 1);
                 }
 
-                return Load(displayPath, File.ReadAllBytes(path), limits);
+                // Devices, pipes and /proc files report no length: read at most one byte over the limit, never all.
+                var bytes = ReadAtMost(path, limits.MaxFileBytes + 1);
+                if (bytes.Length > limits.MaxFileBytes)
+                {
+                    return Notice(ToolNotices.Skipped, displayPath, $"skipped: more than the {limits.MaxFileBytes:N0}-byte limit", 1, 1);
+                }
+
+                return Load(displayPath, bytes, limits);
             }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or System.Security.SecurityException
+                                                  or ArgumentException or NotSupportedException)
             {
                 return Notice(ToolNotices.Skipped, displayPath, "skipped: the file could not be read (" + exception.GetType().Name + ")", 1, 1);
             }
+        }
+
+        private static byte[] ReadAtMost(string path, long maxBytes)
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var buffer = new MemoryStream();
+            var chunk = new byte[81920];
+            while (buffer.Length < maxBytes)
+            {
+                var read = stream.Read(chunk, 0, (int)Math.Min(chunk.Length, maxBytes - buffer.Length));
+                if (read == 0)
+                {
+                    break;
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+
+            return buffer.ToArray();
         }
 
         public static LoadResult Load(string displayPath, byte[] bytes, ParseLimits? limits = null)
@@ -90,9 +117,13 @@ namespace SensitiveDataAnalyzers.Config.Parsing
             }
         }
 
-        /// <summary>JSON when the first significant character opens an object or array (comments allowed before it).</summary>
+        /// <summary>
+        /// JSON when the first significant character opens an object or array (comments allowed before it), or when
+        /// the file holds nothing but <c>//</c> and <c>/* */</c> comments (in YAML they would be one plain scalar).
+        /// </summary>
         private static bool LooksLikeJson(string text)
         {
+            var sawComment = false;
             for (var i = 0; i < text.Length; i++)
             {
                 var c = text[i];
@@ -103,25 +134,31 @@ namespace SensitiveDataAnalyzers.Config.Parsing
 
                 if (c == '/' && i + 1 < text.Length && (text[i + 1] == '/' || text[i + 1] == '*'))
                 {
-                    var end = text[i + 1] == '/' ? text.IndexOf('\n', i) : text.IndexOf("*/", i + 2, StringComparison.Ordinal);
-                    if (end < 0)
+                    var lineComment = text[i + 1] == '/';
+                    var end = lineComment ? text.IndexOf('\n', i) : text.IndexOf("*/", i + 2, StringComparison.Ordinal);
+                    if (end < 0 && !lineComment)
                     {
                         return false;
                     }
 
-                    i = text[i + 1] == '/' ? end : end + 1;
+                    sawComment = true;
+                    i = end < 0 ? text.Length : lineComment ? end : end + 1;
                     continue;
                 }
 
                 return c is '{' or '[';
             }
 
-            return false;
+            return sawComment;
         }
 
-        /// <summary>The first line with Go template actions ({{ .Values }}, {{- include }}, …), or null.</summary>
+        /// <summary>
+        /// The first line of a Helm template ({{ .Values.x }}, {{- include "…" }}, toYaml, nindent), or null. Other Go
+        /// templates in rendered YAML (Prometheus/Alertmanager {{ $labels.x }}, {{ range .Alerts }}) are data, not Helm.
+        /// </summary>
         private static int? HelmTemplateLine(string text)
         {
+            string[] helmMarkers = { ".Values", ".Release.", ".Chart.", ".Capabilities.", ".Files.", "include \"", "template \"", "toYaml", "nindent", "tpl " };
             var line = 1;
             for (var i = 0; i + 1 < text.Length; i++)
             {
@@ -131,14 +168,14 @@ namespace SensitiveDataAnalyzers.Config.Parsing
                 }
                 else if (text[i] == '{' && text[i + 1] == '{')
                 {
-                    var rest = text.Substring(i + 2, Math.Min(24, text.Length - i - 2)).TrimStart('-', ' ');
-                    if (rest.StartsWith(".", StringComparison.Ordinal) || rest.StartsWith("include", StringComparison.Ordinal)
-                        || rest.StartsWith("if ", StringComparison.Ordinal) || rest.StartsWith("range", StringComparison.Ordinal)
-                        || rest.StartsWith("template", StringComparison.Ordinal) || rest.StartsWith("toYaml", StringComparison.Ordinal)
-                        || rest.StartsWith("end", StringComparison.Ordinal) || rest.StartsWith("with", StringComparison.Ordinal)
-                        || rest.StartsWith("$", StringComparison.Ordinal))
+                    var close = text.IndexOf("}}", i + 2, StringComparison.Ordinal);
+                    var action = close < 0 ? text.Substring(i + 2, Math.Min(80, text.Length - i - 2)) : text.Substring(i + 2, Math.Min(close - i - 2, 200));
+                    foreach (var marker in helmMarkers)
                     {
-                        return line;
+                        if (action.IndexOf(marker, StringComparison.Ordinal) >= 0)
+                        {
+                            return line;
+                        }
                     }
                 }
             }

@@ -17,6 +17,7 @@ namespace SensitiveDataAnalyzers.Config.Parsing
         private readonly ParseLimits _limits;
         private readonly List<int> _lineStarts = new() { 0 };
         private readonly List<ConfigComment> _comments = new();
+        private readonly int _start;
         private int _budget;
 
         private JsonConfigReader(string path, byte[] utf8, ParseLimits limits)
@@ -25,6 +26,7 @@ namespace SensitiveDataAnalyzers.Config.Parsing
             _utf8 = utf8;
             _limits = limits;
             _budget = limits.MaxNodes;
+            _start = utf8.Length >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBB && utf8[2] == 0xBF ? 3 : 0;
             for (var i = 0; i < utf8.Length; i++)
             {
                 if (utf8[i] == (byte)'\n')
@@ -38,7 +40,7 @@ namespace SensitiveDataAnalyzers.Config.Parsing
 
         private ConfigFile ReadFile()
         {
-            var start = _utf8.Length >= 3 && _utf8[0] == 0xEF && _utf8[1] == 0xBB && _utf8[2] == 0xBF ? 3 : 0;
+            var start = _start;
             var reader = new Utf8JsonReader(
                 new ReadOnlySpan<byte>(_utf8, start, _utf8.Length - start),
                 new JsonReaderOptions { CommentHandling = JsonCommentHandling.Allow, AllowTrailingCommas = true, MaxDepth = _limits.MaxDepth + 1 });
@@ -56,14 +58,24 @@ namespace SensitiveDataAnalyzers.Config.Parsing
             }
             catch (JsonException exception)
             {
-                var line = (int)(exception.LineNumber ?? 0) + 1;
-                var column = (int)(exception.BytePositionInLine ?? 0) + 1;
+                // The reader counts lines from the start of the (BOM-less) span and positions in bytes: turn them back
+                // into an offset in the file and count characters, as for nodes.
+                var lineIndex = exception.LineNumber ?? 0;
+                var byteInLine = exception.BytePositionInLine ?? 0;
+                var (line, column) = lineIndex < _lineStarts.Count
+                    ? Position((lineIndex == 0 ? start : _lineStarts[(int)lineIndex]) + byteInLine)
+                    : ((int)lineIndex + 1, (int)byteInLine + 1);
                 var message = exception.Message;
                 var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
                 var reason = message.Contains("maximum configured depth")
                     ? ToolNotices.LimitExceeded
                     : ToolNotices.Unparseable;
                 throw new ParseException(reason, "invalid JSON: " + (cut > 0 ? message.Substring(0, cut) : message), line, column);
+            }
+            catch (InvalidOperationException)
+            {
+                // An escaped string (\uD800 alone) that cannot become text.
+                throw Error("invalid JSON: a string that cannot be decoded", reader.TokenStartIndex + start);
             }
 
             return new ConfigFile(_path, ConfigFormat.Json, new[] { new ConfigDocument(0, root) }, _comments);
@@ -79,8 +91,8 @@ namespace SensitiveDataAnalyzers.Config.Parsing
                     return true;
                 }
 
-                var (line, _) = Position(reader.TokenStartIndex);
-                _comments.Add(new ConfigComment(line, reader.GetComment()));
+                var (line, _) = Position(reader.TokenStartIndex + _start);
+                _comments.Add(new ConfigComment(line, Text(ref reader)));
             }
 
             return false;
@@ -100,7 +112,7 @@ namespace SensitiveDataAnalyzers.Config.Parsing
                     var entries = new List<ConfigEntry>();
                     while (Next(ref reader) && reader.TokenType == JsonTokenType.PropertyName)
                     {
-                        var key = new ConfigScalar(Location(reader.TokenStartIndex + offset), reader.GetString(), isQuoted: true);
+                        var key = new ConfigScalar(Location(reader.TokenStartIndex + offset), Text(ref reader), isQuoted: true);
                         Next(ref reader);
                         entries.Add(new ConfigEntry(key, ReadValue(ref reader, offset)));
                     }
@@ -115,7 +127,7 @@ namespace SensitiveDataAnalyzers.Config.Parsing
 
                     return new ConfigSequence(location, items);
                 case JsonTokenType.String:
-                    return new ConfigScalar(location, reader.GetString(), isQuoted: true);
+                    return new ConfigScalar(location, Text(ref reader), isQuoted: true);
                 case JsonTokenType.Number:
                     return new ConfigScalar(location, System.Text.Encoding.UTF8.GetString(reader.ValueSpan.ToArray()), isQuoted: false);
                 case JsonTokenType.True:
@@ -126,6 +138,22 @@ namespace SensitiveDataAnalyzers.Config.Parsing
                     return new ConfigScalar(location, null, isQuoted: false);
                 default:
                     throw Error($"invalid JSON: unexpected {reader.TokenType}", reader.TokenStartIndex + offset);
+            }
+        }
+
+        /// <summary>
+        /// A string, property name or comment. Bytes that are not UTF-8 (a Latin-1 'é') become U+FFFD, as they do in
+        /// YAML files, rather than failing the file.
+        /// </summary>
+        private static string Text(ref Utf8JsonReader reader)
+        {
+            try
+            {
+                return (reader.TokenType == JsonTokenType.Comment ? reader.GetComment() : reader.GetString()) ?? string.Empty;
+            }
+            catch (InvalidOperationException) when (!reader.ValueIsEscaped)
+            {
+                return System.Text.Encoding.UTF8.GetString(reader.ValueSpan.ToArray());
             }
         }
 
@@ -147,7 +175,9 @@ namespace SensitiveDataAnalyzers.Config.Parsing
             var index = _lineStarts.BinarySearch((int)byteIndex);
             var line = index >= 0 ? index : ~index - 1;
             var column = 1;
-            for (var i = _lineStarts[line]; i < byteIndex && i < _utf8.Length; i++)
+
+            // A UTF-8 BOM is not a character of the first line.
+            for (var i = Math.Max(_lineStarts[line], _start); i < byteIndex && i < _utf8.Length; i++)
             {
                 if ((_utf8[i] & 0xC0) != 0x80)
                 {

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using SensitiveDataAnalyzers.Config.Checks;
@@ -19,6 +20,10 @@ namespace SensitiveDataAnalyzers.Config.Parsing
         private readonly List<ConfigComment> _comments = new();
         private readonly Dictionary<string, ConfigNode> _anchors = new();
         private IParser _parser = null!;
+        private Scanner _scanner = null!;
+        private string _text = string.Empty;
+        private bool _hasSurrogates;
+        private bool _ended;
         private int _budget;
 
         private YamlConfigReader(string path, ParseLimits limits)
@@ -33,13 +38,15 @@ namespace SensitiveDataAnalyzers.Config.Parsing
         private ConfigFile ReadFile(string text)
         {
             var documents = new List<ConfigDocument>();
+            _text = text;
+            _hasSurrogates = HasSurrogates(text);
             try
             {
-                _parser = new Parser(new Scanner(new StringReader(text), skipComments: false));
-                SkipComments();
+                _scanner = new Scanner(new StringReader(text), skipComments: false);
+                _parser = new Parser(_scanner);
                 _parser.Consume<StreamStart>();
                 SkipComments();
-                while (_parser.TryConsume<DocumentStart>(out _))
+                while (!_ended && _parser.TryConsume<DocumentStart>(out _))
                 {
                     SkipComments();
                     var root = _parser.Accept<DocumentEnd>(out _) ? null : ReadNode(0);
@@ -52,7 +59,22 @@ namespace SensitiveDataAnalyzers.Config.Parsing
             }
             catch (YamlException exception)
             {
-                throw new ParseException(ToolNotices.Unparseable, "invalid YAML: " + FirstLine(exception.Message), (int)exception.Start.Line, (int)exception.Start.Column);
+                // Some scanner errors carry no mark (tab indentation): the scanner stopped where the input breaks.
+                var mark = exception.Start.Equals(Mark.Empty) ? _scanner.CurrentPosition : exception.Start;
+                throw new ParseException(ToolNotices.Unparseable, "invalid YAML: " + FirstLine(exception.Message), (int)mark.Line, Column(mark));
+            }
+            catch (Exception exception) when (exception is not (ParseException or OutOfMemoryException))
+            {
+                // YamlDotNet fails on some malformed input with other exceptions (an unclosed flow sequence throws
+                // InvalidOperationException): that is still malformed input, reported where the scanner stopped.
+                var mark = _scanner.CurrentPosition;
+                throw new ParseException(ToolNotices.Unparseable, "invalid YAML: the parser stopped here (" + exception.GetType().Name + ")", (int)mark.Line, Column(mark));
+            }
+
+            if (_ended)
+            {
+                // YamlDotNet's parser ends a stream of nothing but comments after the first one; the scanner has them all.
+                RescanComments(text);
             }
 
             return new ConfigFile(_path, ConfigFormat.Yaml, documents, _comments);
@@ -64,7 +86,7 @@ namespace SensitiveDataAnalyzers.Config.Parsing
             if (depth > _limits.MaxDepth)
             {
                 var mark = _parser.Current?.Start ?? Mark.Empty;
-                throw new ParseException(ToolNotices.LimitExceeded, $"nesting deeper than {_limits.MaxDepth} levels", (int)mark.Line, (int)mark.Column);
+                throw new ParseException(ToolNotices.LimitExceeded, $"nesting deeper than {_limits.MaxDepth} levels", (int)mark.Line, Column(mark));
             }
 
             Spend(_parser.Current?.Start ?? Mark.Empty);
@@ -72,7 +94,7 @@ namespace SensitiveDataAnalyzers.Config.Parsing
             {
                 if (!_anchors.TryGetValue(alias.Value.Value, out var anchored))
                 {
-                    throw new ParseException(ToolNotices.Unparseable, $"invalid YAML: unknown alias '*{alias.Value.Value}'", (int)alias.Start.Line, (int)alias.Start.Column);
+                    throw new ParseException(ToolNotices.Unparseable, $"invalid YAML: unknown alias '*{alias.Value.Value}'", (int)alias.Start.Line, Column(alias.Start));
                 }
 
                 return anchored;
@@ -113,7 +135,7 @@ namespace SensitiveDataAnalyzers.Config.Parsing
                 if (keyScalar is { Value: "<<", IsQuoted: false })
                 {
                     merged ??= new List<ConfigEntry>();
-                    Merge(value, merged);
+                    Merge(value, merged, keyScalar.Location);
                 }
                 else
                 {
@@ -131,23 +153,31 @@ namespace SensitiveDataAnalyzers.Config.Parsing
             return mapping;
         }
 
-        private void Merge(ConfigNode source, List<ConfigEntry> into)
+        private void Merge(ConfigNode source, List<ConfigEntry> into, SourceLocation mergeKey)
         {
             switch (source)
             {
                 case ConfigMapping mapping:
                     foreach (var entry in mapping.Entries)
                     {
-                        Spend(Mark.Empty);
+                        if (--_budget < 0)
+                        {
+                            throw new ParseException(ToolNotices.LimitExceeded, $"more than {_limits.MaxNodes} nodes, aliases and merged keys (merge-key bomb?)", mergeKey.Line, mergeKey.Column);
+                        }
+
                         into.Add(entry);
                     }
 
                     break;
                 case ConfigSequence sequence:
-                    // <<: [*a, *b]: earlier mappings take precedence, so add them last.
+                    // <<: [*a, *b]: earlier mappings take precedence, so add them last. Only mappings merge: a
+                    // sequence item is not followed further (an aliased sequence may contain itself).
                     for (var i = sequence.Items.Count - 1; i >= 0; i--)
                     {
-                        Merge(sequence.Items[i], into);
+                        if (sequence.Items[i] is ConfigMapping item)
+                        {
+                            Merge(item, into, mergeKey);
+                        }
                     }
 
                     break;
@@ -174,21 +204,80 @@ namespace SensitiveDataAnalyzers.Config.Parsing
 
         private void SkipComments()
         {
-            while (_parser.TryConsume<Comment>(out var comment))
+            while (!_ended && _parser.Current is Comment comment)
             {
                 _comments.Add(new ConfigComment((int)comment.Start.Line, comment.Value));
+                _ended = !_parser.MoveNext();
             }
+        }
+
+        private void RescanComments(string text)
+        {
+            var comments = new List<ConfigComment>();
+            try
+            {
+                var scanner = new Scanner(new StringReader(text), skipComments: false);
+                while (scanner.MoveNext())
+                {
+                    if (scanner.Current is YamlDotNet.Core.Tokens.Comment comment)
+                    {
+                        comments.Add(new ConfigComment((int)comment.Start.Line, comment.Value));
+                    }
+                }
+            }
+            catch (YamlException)
+            {
+                return;
+            }
+
+            _comments.Clear();
+            _comments.AddRange(comments);
         }
 
         private void Spend(Mark mark)
         {
             if (--_budget < 0)
             {
-                throw new ParseException(ToolNotices.LimitExceeded, $"more than {_limits.MaxNodes} nodes, aliases and merged keys (alias bomb?)", (int)mark.Line, (int)mark.Column);
+                throw new ParseException(ToolNotices.LimitExceeded, $"more than {_limits.MaxNodes} nodes, aliases and merged keys (alias bomb?)", (int)mark.Line, Column(mark));
             }
         }
 
-        private SourceLocation Location(Mark mark) => new(_path, (int)mark.Line, (int)mark.Column);
+        private SourceLocation Location(Mark mark) => new(_path, (int)mark.Line, Column(mark));
+
+        /// <summary>
+        /// The 1-based column in characters (Unicode code points, as the JSON reader counts): YamlDotNet counts UTF-16
+        /// units, so a character outside the BMP before the mark would count twice.
+        /// </summary>
+        private int Column(Mark mark)
+        {
+            var column = (int)mark.Column;
+            if (_hasSurrogates && mark.Index <= _text.Length)
+            {
+                var end = (int)mark.Index;
+                for (var i = System.Math.Max(0, end - (column - 1)); i < end; i++)
+                {
+                    if (char.IsLowSurrogate(_text[i]) && i > 0 && char.IsHighSurrogate(_text[i - 1]))
+                    {
+                        column--;
+                    }
+                }
+            }
+
+            return column;
+        }
+
+        private static bool HasSurrogates(string text)
+        {
+            foreach (var c in text)
+            {
+                if (char.IsSurrogate(c))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         private static string FirstLine(string message)
         {

@@ -32,6 +32,12 @@ namespace SensitiveDataAnalyzers.Config.Reachability
         public static AppSettings? Read(ConfigFile file, ConfigMapping root)
         {
             var name = System.IO.Path.GetFileName(file.Path);
+            if (name.Equals("appsettings.Development.json", StringComparison.OrdinalIgnoreCase))
+            {
+                // Development settings never reach a deployed environment, as development-only code is silent in the analyzers.
+                return null;
+            }
+
             var named = name.StartsWith("appsettings", StringComparison.OrdinalIgnoreCase) && name.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
             return named || root.Mapping("Kestrel", StringComparison.OrdinalIgnoreCase) is not null ? new AppSettings(file, root) : null;
         }

@@ -201,6 +201,30 @@ namespace SensitiveDataAnalyzers.Config.Reachability
 
         public ConfigSequence? ExternalIps { get; }
 
+        /// <summary>
+        /// The container port a Service port forwards to: a numeric targetPort, a named one resolved through the
+        /// selected containers' ports, or the Service port itself when targetPort is not written. Null when unknown.
+        /// </summary>
+        public static int? TargetPort(ConfigMapping servicePort, IEnumerable<KubernetesContainer> containers)
+        {
+            var target = servicePort.Text("targetPort");
+            if (target is null)
+            {
+                return ComposeService.Port(servicePort.Text("port"));
+            }
+
+            if (ComposeService.Port(target) is int number)
+            {
+                return number;
+            }
+
+            return containers
+                .SelectMany(c => c.Ports)
+                .Where(p => string.Equals(p.Text("name"), target, StringComparison.Ordinal))
+                .Select(p => ComposeService.Port(p.Text("containerPort")))
+                .FirstOrDefault(p => p is not null);
+        }
+
         /// <summary>LoadBalancer and NodePort reach beyond the cluster; so do external IPs.</summary>
         public bool IsExternal =>
             Type?.Value is "LoadBalancer" or "NodePort" || ExternalIps is { Items.Count: > 0 };

@@ -26,7 +26,8 @@ namespace SensitiveDataAnalyzers.Config.Tests.Checks
                 for (var i = 0; i < lines.Length; i++)
                 {
                     var reported = findings.Where(f => f.Location.Path == relative && f.Location.Line == i + 1).ToList();
-                    if (lines[i].Contains("# LEAK", StringComparison.Ordinal) && !lines[i].TrimStart().StartsWith('#'))
+                    var marksLeak = lines[i].Contains("# LEAK", StringComparison.Ordinal) || lines[i].Contains("// LEAK", StringComparison.Ordinal);
+                    if (marksLeak && !lines[i].TrimStart().StartsWith('#') && !lines[i].TrimStart().StartsWith("//", StringComparison.Ordinal))
                     {
                         Assert.True(reported.Count > 0, $"{relative}:{i + 1} should be reported: {lines[i].Trim()}");
                     }

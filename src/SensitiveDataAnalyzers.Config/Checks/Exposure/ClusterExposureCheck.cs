@@ -18,8 +18,15 @@ namespace SensitiveDataAnalyzers.Config.Checks.Exposure
             foreach (var service in deployment.KubernetesServices.Where(s => s.IsExternal))
             {
                 var containers = deployment.SelectedBy(service).SelectMany(w => w.Containers).ToList();
-                var how = service.ExternalIps is { Items.Count: > 0 } ? "external IPs" : "type " + service.Type?.Value;
-                ConfigNode at = (ConfigNode?)service.Type ?? (ConfigNode?)service.ExternalIps ?? service.Root;
+                var byType = service.Type?.Value is "LoadBalancer" or "NodePort";
+                var how = byType ? "type " + service.Type!.Value : "external IPs";
+
+                // Reported at what makes the Service external: its type, or its externalIPs when the type is internal.
+                ConfigNode at = byType ? service.Type! : (ConfigNode?)service.ExternalIps ?? (ConfigNode?)service.Type ?? service.Root;
+                var holder = containers.FirstOrDefault(SensitiveData.HoldsPhi) ?? containers.FirstOrDefault();
+
+                // One finding per Service (the sink keeps one per rule and position): the worst port decides, whatever its order.
+                var exposed = new List<(int Port, FindingSeverity Severity)>();
                 foreach (var port in service.Ports)
                 {
                     if (ComposeService.Port(port.Text("port")) is not int number)
@@ -27,21 +34,27 @@ namespace SensitiveDataAnalyzers.Config.Checks.Exposure
                         continue;
                     }
 
-                    var target = ComposeService.Port(port.Text("targetPort")) ?? number;
-                    var holder = containers.FirstOrDefault(SensitiveData.HoldsPhi) ?? containers.FirstOrDefault();
-                    var severity = Exposure.Severity(holder, SensitiveData.IsDicomPort(target) ? target : number, ConfigRules.ServiceReachableFromOutside.DefaultSeverity);
-                    if (severity is null)
+                    var target = KubernetesService.TargetPort(port, containers) ?? number;
+                    var judged = SensitiveData.IsDicomPort(target) ? target : number;
+                    if (Exposure.Severity(holder, judged, ConfigRules.ServiceReachableFromOutside.DefaultSeverity) is { } severity)
                     {
-                        continue;
+                        exposed.Add((judged, severity));
                     }
-
-                    sink.Report(
-                        ConfigRules.ServiceReachableFromOutside,
-                        at,
-                        $"Service '{service.Name}' ({how}) opens port {Exposure.Describe(holder, SensitiveData.IsDicomPort(target) ? target : number)} beyond the cluster; use ClusterIP behind an authenticated, TLS-terminating Ingress or a VPN",
-                        severity,
-                        service.IgnoredRules);
                 }
+
+                if (exposed.Count == 0)
+                {
+                    continue;
+                }
+
+                var worst = exposed.OrderByDescending(e => e.Severity).ThenByDescending(e => SensitiveData.IsDicomPort(e.Port)).First();
+                var ports = string.Join(", ", exposed.Select(e => Exposure.Describe(holder, e.Port)));
+                sink.Report(
+                    ConfigRules.ServiceReachableFromOutside,
+                    at,
+                    $"Service '{service.Name}' ({how}) opens port{(exposed.Count > 1 ? "s" : string.Empty)} {ports} beyond the cluster; use ClusterIP behind an authenticated, TLS-terminating Ingress or a VPN",
+                    worst.Severity,
+                    service.IgnoredRules);
             }
 
             foreach (var workload in deployment.KubernetesWorkloads)
@@ -52,8 +65,10 @@ namespace SensitiveDataAnalyzers.Config.Checks.Exposure
                     {
                         if (port.Scalar("hostPort") is { } hostPort && hostPort.AsInteger() is long number and > 0)
                         {
-                            var severity = Exposure.Severity(container, (int)number, ConfigRules.HostPort.DefaultSeverity) ?? FindingSeverity.Note;
-                            sink.Report(ConfigRules.HostPort, hostPort, $"container '{container.Name}' of {workload.Kind} '{workload.Name}' binds node port {Exposure.Describe(container, (int)number)} (hostPort)", severity, workload.IgnoredRules);
+                            // Like Services (targetPort) and compose (container port): DICOM is what the container speaks.
+                            var judged = ComposeService.Port(port.Text("containerPort")) is int containerPort && SensitiveData.IsDicomPort(containerPort) ? containerPort : (int)number;
+                            var severity = Exposure.Severity(container, judged, ConfigRules.HostPort.DefaultSeverity) ?? FindingSeverity.Note;
+                            sink.Report(ConfigRules.HostPort, hostPort, $"container '{container.Name}' of {workload.Kind} '{workload.Name}' binds node port {Exposure.Describe(container, (int)number)}{(judged != number ? " to container port " + Exposure.Describe(container, judged) : string.Empty)} (hostPort)", severity, workload.IgnoredRules);
                         }
                     }
                 }

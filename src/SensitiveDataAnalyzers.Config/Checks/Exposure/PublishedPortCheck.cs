@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using SensitiveDataAnalyzers.Config.Reachability;
 
 namespace SensitiveDataAnalyzers.Config.Checks.Exposure
@@ -12,14 +13,28 @@ namespace SensitiveDataAnalyzers.Config.Checks.Exposure
         {
             foreach (var service in deployment.ComposeServices)
             {
-                foreach (var port in service.Ports)
+                // One ports entry can publish several ports (a range): the worst of them decides, whatever comes first,
+                // because the sink keeps one finding per rule and position.
+                foreach (var entry in service.Ports.GroupBy(p => p.At))
                 {
-                    if (port.Binding != HostBinding.AllInterfaces && !port.IngressMode)
+                    PublishedPort? port = null;
+                    FindingSeverity? severity = null;
+                    foreach (var candidate in entry)
                     {
-                        continue;
+                        if (candidate.Binding != HostBinding.AllInterfaces && !candidate.IngressMode)
+                        {
+                            continue;
+                        }
+
+                        if (Exposure.Severity(service, candidate.Target, ConfigRules.PortOnAllInterfaces.DefaultSeverity) is { } candidateSeverity
+                            && (severity is null || candidateSeverity > severity))
+                        {
+                            port = candidate;
+                            severity = candidateSeverity;
+                        }
                     }
 
-                    if (Exposure.Severity(service, port.Target, ConfigRules.PortOnAllInterfaces.DefaultSeverity) is not { } severity)
+                    if (port is null)
                     {
                         continue;
                     }

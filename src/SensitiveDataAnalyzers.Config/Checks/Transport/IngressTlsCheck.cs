@@ -54,7 +54,7 @@ namespace SensitiveDataAnalyzers.Config.Checks.Transport
                 {
                     if (annotations?.Scalar(key) is { } value && value.AsBoolean() == false)
                     {
-                        sink.Report(ConfigRules.IngressTlsRedirectDisabled, value, $"{subject} sets {key} to \"false\": clients that start on http:// are not sent to HTTPS", severity, ingress.IgnoredRules);
+                        sink.Report(ConfigRules.IngressTlsRedirectDisabled, value, $"{subject} sets {key} to \"{value.Value}\": clients that start on http:// are not sent to HTTPS", severity, ingress.IgnoredRules);
                     }
                 }
             }

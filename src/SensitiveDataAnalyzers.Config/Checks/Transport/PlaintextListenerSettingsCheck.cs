@@ -39,7 +39,7 @@ namespace SensitiveDataAnalyzers.Config.Checks.Transport
                     {
                         var published = external
                             .SelectMany(s => s.Ports)
-                            .Where(p => (ComposeService.Port(p.Text("targetPort")) ?? ComposeService.Port(p.Text("port"))) == listener.Port)
+                            .Where(p => KubernetesService.TargetPort(p, workload.Containers) == listener.Port)
                             .Select(p => ComposeService.Port(p.Text("port")) ?? 0)
                             .ToList();
                         Report(sink, $"container '{container.Name}' of {workload.Kind} '{workload.Name}'", listener, at, published, workload.IgnoredRules);
@@ -139,9 +139,11 @@ namespace SensitiveDataAnalyzers.Config.Checks.Transport
             {
                 foreach (var name in (value.Value ?? string.Empty).Split(new[] { ',', '|', ' ' }, StringSplitOptions.RemoveEmptyEntries))
                 {
-                    if (name.Trim() is "Ssl2" or "Ssl3" or "Tls" or "Tls11" or "Default")
+                    // Configuration binding reads enum names case-insensitively.
+                    var obsolete = new[] { "Ssl2", "Ssl3", "Tls", "Tls11", "Default" }.FirstOrDefault(o => string.Equals(o, name.Trim(), StringComparison.OrdinalIgnoreCase));
+                    if (obsolete is not null)
                     {
-                        sink.Report(ConfigRules.ObsoleteTlsProtocol, value, $"{owner} enables obsolete SslProtocols.{name.Trim()}; use Tls12 and Tls13, or leave SslProtocols unset to let the operating system choose");
+                        sink.Report(ConfigRules.ObsoleteTlsProtocol, value, $"{owner} enables obsolete SslProtocols.{obsolete}; use Tls12 and Tls13, or leave SslProtocols unset to let the operating system choose");
                     }
                 }
             }

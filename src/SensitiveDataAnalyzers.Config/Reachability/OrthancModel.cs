@@ -1,0 +1,284 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using SensitiveDataAnalyzers.Config.Model;
+using SensitiveDataAnalyzers.Config.Parsing;
+
+namespace SensitiveDataAnalyzers.Config.Reachability
+{
+    /// <summary>One effective Orthanc setting and where it was written (a JSON key's value or an environment variable).</summary>
+    public sealed class OrthancSetting
+    {
+        public OrthancSetting(string key, ConfigNode value, ConfigNode at)
+        {
+            Key = key;
+            Value = value;
+            At = at;
+        }
+
+        public string Key { get; }
+
+        /// <summary>The value: a scalar, or a mapping for RegisteredUsers / OrthancPeers / DicomModalities.</summary>
+        public ConfigNode Value { get; }
+
+        /// <summary>Where to report it (for values parsed out of an environment variable, the variable).</summary>
+        public ConfigNode At { get; }
+
+        public bool? AsBoolean() => (Value as ConfigScalar)?.AsBoolean();
+    }
+
+    /// <summary>
+    /// An Orthanc server's effective configuration, merged as Orthanc does: configuration files (a JSON file of the
+    /// run, a ConfigMap, <c>ORTHANC_JSON</c>), then environment variables (<c>ORTHANC__REMOTE_ACCESS_ALLOWED</c> style
+    /// and the legacy names), over the defaults of Orthanc and of its Docker images.
+    /// </summary>
+    public sealed class OrthancInstance
+    {
+        private static readonly Dictionary<string, string> LegacyVariables = new(StringComparer.Ordinal)
+        {
+            ["AC_ALLOW_REMOTE"] = "RemoteAccessAllowed",
+            ["AC_AUTHENTICATION_ENABLED"] = "AuthenticationEnabled",
+            ["AC_REGISTERED_USERS"] = "RegisteredUsers",
+            ["DICOM_AET_CHECK_ENABLED"] = "DicomCheckCalledAet",
+            ["DICOM_ALWAYS_ALLOW_STORE_ENABLED"] = "DicomAlwaysAllowStore",
+            ["DICOM_CHECK_MODALITY_HOST_ENABLED"] = "DicomCheckModalityHost",
+            ["EXECUTE_LUA_ENABLED"] = "ExecuteLuaEnabled",
+            ["HTTP_CL_VERIFY_PEERS"] = "HttpsVerifyPeers",
+        };
+
+        private readonly Dictionary<string, OrthancSetting> _settings = new(StringComparer.OrdinalIgnoreCase);
+        private bool _configurationMounted;
+
+        private OrthancInstance(string name, Workload? workload, ConfigNode at)
+        {
+            Name = name;
+            Workload = workload;
+            At = at;
+            var image = workload?.Image?.ToLowerInvariant() ?? string.Empty;
+            IsTeamImage = image.Contains("orthancteam/") || image.Contains("osimis/");
+        }
+
+        /// <summary>"service 'pacs'", "container 'orthanc' of Deployment 'pacs'", or "Orthanc configuration".</summary>
+        public string Name { get; }
+
+        /// <summary>The compose service or container running it; null for a configuration file on its own.</summary>
+        public Workload? Workload { get; }
+
+        /// <summary>Where findings about missing settings go: the service/container, or the file's root.</summary>
+        public ConfigNode At { get; }
+
+        /// <summary>orthancteam/orthanc (formerly osimis/orthanc) turns remote access and authentication on by default.</summary>
+        public bool IsTeamImage { get; }
+
+        public OrthancSetting? this[string key] => _settings.TryGetValue(key, out var setting) ? setting : null;
+
+        public bool? Boolean(string key) => this[key]?.AsBoolean();
+
+        public int HttpPort => (int)((this["HttpPort"]?.Value as ConfigScalar)?.AsInteger() ?? 8042);
+
+        public int DicomPort => (int)((this["DicomPort"]?.Value as ConfigScalar)?.AsInteger() ?? 4242);
+
+        public bool HttpServerEnabled => Boolean("HttpServerEnabled") ?? true;
+
+        public bool DicomServerEnabled => Boolean("DicomServerEnabled") ?? true;
+
+        /// <summary>
+        /// The jodogne/orthanc image ships a configuration with remote access on and its documented orthanc/orthanc
+        /// login; a configuration file mounted over it replaces that.
+        /// </summary>
+        public bool UsesImageConfiguration => !_configurationMounted && Workload?.Image?.IndexOf("jodogne/orthanc", StringComparison.OrdinalIgnoreCase) >= 0;
+
+        public bool RemoteAccessAllowed => Boolean("RemoteAccessAllowed") ?? (IsTeamImage || UsesImageConfiguration);
+
+        /// <summary>Unset: since 1.5.8 it follows RemoteAccessAllowed; the team image turns it on.</summary>
+        public bool AuthenticationEnabled => Boolean("AuthenticationEnabled") ?? (IsTeamImage || RemoteAccessAllowed);
+
+        /// <summary>Registered users (user → password node); the image's documented login when its configuration is used.</summary>
+        public IEnumerable<(string User, string? Password, ConfigNode At)> RegisteredUsers
+        {
+            get
+            {
+                if (this["RegisteredUsers"] is { Value: ConfigMapping users } setting)
+                {
+                    foreach (var entry in users.Entries)
+                    {
+                        yield return (entry.Name, (entry.Value as ConfigScalar)?.Value, setting.At == setting.Value ? entry.Value : setting.At);
+                    }
+                }
+                else if (this["RegisteredUsers"] is null && UsesImageConfiguration)
+                {
+                    yield return ("orthanc", "orthanc", At);
+                }
+            }
+        }
+
+        /// <summary>Orthanc servers of the deployment: orthanc workloads (with their mounted JSON or ConfigMap) and stand-alone Orthanc JSON files.</summary>
+        public static IReadOnlyList<OrthancInstance> Find(DeploymentModel deployment)
+        {
+            var instances = new List<OrthancInstance>();
+            var usedFiles = new HashSet<ConfigFile>();
+            foreach (var workload in deployment.Workloads)
+            {
+                if (!SensitiveData.IsOrthancImage(workload.Image))
+                {
+                    continue;
+                }
+
+                var instance = new OrthancInstance(Describe(workload), workload, workload.At);
+                foreach (var file in MountedConfiguration(deployment, workload))
+                {
+                    usedFiles.Add(file.File);
+                    instance._configurationMounted = true;
+                    instance.AddJson(file.Root, null);
+                }
+
+                instance.AddEnvironment(workload.Environment);
+                instances.Add(instance);
+            }
+
+            foreach (var file in deployment.Files)
+            {
+                if (usedFiles.Contains(file) || file.Format != ConfigFormat.Json || file.Documents.FirstOrDefault()?.Root is not ConfigMapping root || !LooksLikeOrthanc(root))
+                {
+                    continue;
+                }
+
+                var instance = new OrthancInstance("Orthanc configuration", null, root);
+                instance.AddJson(root, null);
+                instances.Add(instance);
+            }
+
+            return instances;
+        }
+
+        /// <summary>A JSON object with at least two keys only Orthanc uses.</summary>
+        public static bool LooksLikeOrthanc(ConfigMapping root)
+        {
+            string[] keys = { "DicomAet", "DicomPort", "HttpPort", "RemoteAccessAllowed", "AuthenticationEnabled", "RegisteredUsers", "OrthancPeers", "DicomModalities", "StorageDirectory", "DicomTlsEnabled", "DicomCheckCalledAet", "DicomAlwaysAllowStore" };
+            return keys.Count(k => root.Entry(k) is not null) >= 2;
+        }
+
+        private static string Describe(Workload workload) => workload switch
+        {
+            ComposeService service => $"service '{service.Name}'",
+            KubernetesContainer container => $"container '{container.Name}' of {container.Owner.Kind} '{container.Owner.Name}'",
+            _ => workload.Name,
+        };
+
+        /// <summary>
+        /// Orthanc JSON the workload reads: compose volumes mounting a JSON file of this run into /etc/orthanc, and
+        /// Kubernetes ConfigMaps (mounted as volumes) whose data holds Orthanc JSON.
+        /// </summary>
+        private static IEnumerable<(ConfigFile File, ConfigMapping Root)> MountedConfiguration(DeploymentModel deployment, Workload workload)
+        {
+            if (workload is ComposeService service)
+            {
+                foreach (var volume in service.Volumes)
+                {
+                    var source = volume.Split(':')[0];
+                    if (!source.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+                    {
+                        continue;
+                    }
+
+                    var fileName = source.Replace('\\', '/').Split('/').Last();
+                    var directory = System.IO.Path.GetDirectoryName(service.File.Path)?.Replace('\\', '/') ?? string.Empty;
+                    foreach (var file in deployment.Files)
+                    {
+                        var path = file.Path.Replace('\\', '/');
+                        if (path.EndsWith("/" + fileName, StringComparison.Ordinal) || path == fileName)
+                        {
+                            if ((directory.Length == 0 || path.StartsWith(directory, StringComparison.Ordinal)) && file.Documents.FirstOrDefault()?.Root is ConfigMapping root)
+                            {
+                                yield return (file, root);
+                            }
+                        }
+                    }
+                }
+            }
+            else if (workload is KubernetesContainer container)
+            {
+                var configMapNames = new HashSet<string>(
+                    (container.Owner.PodSpec?.Sequence("volumes")?.Items ?? Array.Empty<ConfigNode>())
+                        .OfType<ConfigMapping>()
+                        .Select(v => v.Mapping("configMap")?.Text("name"))
+                        .Where(n => n is not null)
+                        .Select(n => n!),
+                    StringComparer.Ordinal);
+                foreach (var configMap in deployment.KubernetesObjects.Where(o => o.Kind == "ConfigMap" && configMapNames.Contains(o.Name)))
+                {
+                    foreach (var entry in configMap.Root.Mapping("data")?.Entries ?? Array.Empty<ConfigEntry>())
+                    {
+                        if (entry.Value is ConfigScalar { Value: { } json } && ParseEmbeddedJson(json, entry.Value) is ConfigMapping root && LooksLikeOrthanc(root))
+                        {
+                            yield return (configMap.File, root);
+                        }
+                    }
+                }
+            }
+        }
+
+        private void AddJson(ConfigMapping root, ConfigNode? reportAt)
+        {
+            foreach (var entry in root.Entries)
+            {
+                _settings[entry.Name] = new OrthancSetting(entry.Name, entry.Value, reportAt ?? entry.Value);
+            }
+        }
+
+        private void AddEnvironment(IReadOnlyList<EnvironmentVariable> environment)
+        {
+            foreach (var variable in environment)
+            {
+                if (variable.Value is not { } value)
+                {
+                    continue;
+                }
+
+                if (variable.Name == "ORTHANC_JSON")
+                {
+                    if (ParseEmbeddedJson(value, variable.At) is ConfigMapping json)
+                    {
+                        AddJson(json, variable.At);
+                    }
+
+                    continue;
+                }
+
+                var key = variable.Name.StartsWith("ORTHANC__", StringComparison.Ordinal)
+                    ? KeyFromEnvironment(variable.Name.Substring("ORTHANC__".Length))
+                    : LegacyVariables.TryGetValue(variable.Name, out var legacy) ? legacy : null;
+                if (key is null)
+                {
+                    continue;
+                }
+
+                var node = value.TrimStart().StartsWith("{", StringComparison.Ordinal) && ParseEmbeddedJson(value, variable.At) is { } parsed
+                    ? parsed
+                    : new ConfigScalar(variable.At.Location, value, isQuoted: true);
+                _settings[key] = new OrthancSetting(key, node, variable.At);
+            }
+        }
+
+        /// <summary>REMOTE_ACCESS_ALLOWED → RemoteAccessAllowed (nested levels, separated by "__", keep only the first).</summary>
+        private static string KeyFromEnvironment(string name)
+        {
+            var level = name.Split(new[] { "__" }, StringSplitOptions.None)[0];
+            var builder = new StringBuilder();
+            foreach (var word in level.Split(new[] { '_' }, StringSplitOptions.RemoveEmptyEntries))
+            {
+                builder.Append(char.ToUpperInvariant(word[0])).Append(word.Substring(1).ToLowerInvariant());
+            }
+
+            return builder.ToString();
+        }
+
+        /// <summary>JSON written inside a value (ORTHANC_JSON, a ConfigMap entry); its nodes are reported at <paramref name="at"/>.</summary>
+        private static ConfigNode? ParseEmbeddedJson(string json, ConfigNode at)
+        {
+            var result = ConfigLoader.Load(at.Location.Path, Encoding.UTF8.GetBytes(json));
+            return result.File?.Documents.FirstOrDefault()?.Root is ConfigMapping root && result.File.Format == ConfigFormat.Json ? root : null;
+        }
+    }
+}
