@@ -16,6 +16,7 @@ namespace SensitiveDataAnalyzers.Config.Checks
             new OrthancDicomCheck(),
             new OrthancAccessCheck(),
             new DefaultCredentialsCheck(),
+            new PacsListenerCheck(),
             new PublishedPortCheck(),
             new HostNetworkCheck(),
             new ClusterExposureCheck(),

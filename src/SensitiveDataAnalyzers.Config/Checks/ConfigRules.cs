@@ -90,6 +90,12 @@ namespace SensitiveDataAnalyzers.Config.Checks
             FindingSeverity.Error,
             "99.56 % of Internet-reachable DICOM servers accepted associations without checking the AE title; with Find/Get/Move open to anyone, any client can query and retrieve every patient.");
 
+        public static readonly ConfigRule IngressToUnauthenticatedPacs = new(
+            "SDA4105",
+            "Ingress publishes a PACS that has no authentication",
+            FindingSeverity.Error,
+            "An Ingress that routes the Internet to a PACS without a login of its own, and adds none, publishes every patient's images.");
+
         public static readonly ConfigRule PortOnAllInterfaces = new(
             "SDA5101",
             "Port published on all host interfaces",

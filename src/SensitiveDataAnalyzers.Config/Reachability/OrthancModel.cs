@@ -49,6 +49,7 @@ namespace SensitiveDataAnalyzers.Config.Reachability
 
         private readonly Dictionary<string, OrthancSetting> _settings = new(StringComparer.OrdinalIgnoreCase);
         private bool _configurationMounted;
+        private readonly HashSet<string> _mountedConfigMaps = new(StringComparer.Ordinal);
 
         private OrthancInstance(string name, Workload? workload, ConfigNode at)
         {
@@ -126,7 +127,7 @@ namespace SensitiveDataAnalyzers.Config.Reachability
                 }
 
                 var instance = new OrthancInstance(Describe(workload), workload, workload.At);
-                foreach (var file in MountedConfiguration(deployment, workload))
+                foreach (var file in MountedConfiguration(deployment, workload, instance._mountedConfigMaps))
                 {
                     usedFiles.Add(file.File);
                     instance._configurationMounted = true;
@@ -135,6 +136,21 @@ namespace SensitiveDataAnalyzers.Config.Reachability
 
                 instance.AddEnvironment(workload.Environment);
                 instances.Add(instance);
+            }
+
+            // Orthanc JSON in a ConfigMap that no Orthanc workload of the run mounts: judged on its own.
+            foreach (var configMap in deployment.KubernetesObjects.Where(o => o.Kind == "ConfigMap"))
+            {
+                foreach (var entry in configMap.Root.Mapping("data")?.Entries ?? Array.Empty<ConfigEntry>())
+                {
+                    if (entry.Value is ConfigScalar { Value: { } json } && ParseEmbeddedJson(json, entry.Value) is ConfigMapping embedded && LooksLikeOrthanc(embedded)
+                        && !instances.Any(i => i._mountedConfigMaps.Contains(configMap.Name)))
+                    {
+                        var instance = new OrthancInstance($"configuration in ConfigMap '{configMap.Name}'", null, entry.Value);
+                        instance.AddJson(embedded, entry.Value);
+                        instances.Add(instance);
+                    }
+                }
             }
 
             foreach (var file in deployment.Files)
@@ -170,7 +186,7 @@ namespace SensitiveDataAnalyzers.Config.Reachability
         /// Orthanc JSON the workload reads: compose volumes mounting a JSON file of this run into /etc/orthanc, and
         /// Kubernetes ConfigMaps (mounted as volumes) whose data holds Orthanc JSON.
         /// </summary>
-        private static IEnumerable<(ConfigFile File, ConfigMapping Root)> MountedConfiguration(DeploymentModel deployment, Workload workload)
+        private static IEnumerable<(ConfigFile File, ConfigMapping Root)> MountedConfiguration(DeploymentModel deployment, Workload workload, HashSet<string> mountedConfigMaps)
         {
             if (workload is ComposeService service)
             {
@@ -212,6 +228,7 @@ namespace SensitiveDataAnalyzers.Config.Reachability
                     {
                         if (entry.Value is ConfigScalar { Value: { } json } && ParseEmbeddedJson(json, entry.Value) is ConfigMapping root && LooksLikeOrthanc(root))
                         {
+                            mountedConfigMaps.Add(configMap.Name);
                             yield return (configMap.File, root);
                         }
                     }

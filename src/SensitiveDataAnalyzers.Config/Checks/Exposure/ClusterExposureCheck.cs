@@ -48,12 +48,15 @@ namespace SensitiveDataAnalyzers.Config.Checks.Exposure
                 }
 
                 var worst = exposed.OrderByDescending(e => e.Severity).ThenByDescending(e => SensitiveData.IsDicomPort(e.Port)).First();
+                var restricted = deployment.SelectedBy(service).Any() && deployment.SelectedBy(service).All(w => NetworkPolicies.RestrictIngress(deployment, w));
+                var reported = restricted ? Exposure.Lower(worst.Severity) : worst.Severity;
+                var limited = restricted ? " (a NetworkPolicy limits who may connect)" : string.Empty;
                 var ports = string.Join(", ", exposed.Select(e => Exposure.Describe(holder, e.Port)));
                 sink.Report(
                     ConfigRules.ServiceReachableFromOutside,
                     at,
-                    $"Service '{service.Name}' ({how}) opens port{(exposed.Count > 1 ? "s" : string.Empty)} {ports} beyond the cluster; use ClusterIP behind an authenticated, TLS-terminating Ingress or a VPN",
-                    worst.Severity,
+                    $"Service '{service.Name}' ({how}) opens port{(exposed.Count > 1 ? "s" : string.Empty)} {ports} beyond the cluster{limited}; use ClusterIP behind an authenticated, TLS-terminating Ingress or a VPN",
+                    reported,
                     service.IgnoredRules);
             }
 
@@ -67,7 +70,12 @@ namespace SensitiveDataAnalyzers.Config.Checks.Exposure
                         {
                             // Like Services (targetPort) and compose (container port): DICOM is what the container speaks.
                             var judged = ComposeService.Port(port.Text("containerPort")) is int containerPort && SensitiveData.IsDicomPort(containerPort) ? containerPort : (int)number;
-                            var severity = Exposure.Severity(container, judged, ConfigRules.HostPort.DefaultSeverity) ?? FindingSeverity.Note;
+                            // As for published ports and Services: a web port of a workload without patient data is not a finding.
+                            if (Exposure.Severity(container, judged, ConfigRules.HostPort.DefaultSeverity) is not { } severity)
+                            {
+                                continue;
+                            }
+
                             sink.Report(ConfigRules.HostPort, hostPort, $"container '{container.Name}' of {workload.Kind} '{workload.Name}' binds node port {Exposure.Describe(container, (int)number)}{(judged != number ? " to container port " + Exposure.Describe(container, judged) : string.Empty)} (hostPort)", severity, workload.IgnoredRules);
                         }
                     }

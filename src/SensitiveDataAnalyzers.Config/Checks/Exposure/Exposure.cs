@@ -23,6 +23,10 @@ namespace SensitiveDataAnalyzers.Config.Checks.Exposure
             return baseline;
         }
 
+        /// <summary>One level less serious: a NetworkPolicy limits the sources, so the exposure is narrower.</summary>
+        public static FindingSeverity Lower(FindingSeverity severity) =>
+            severity == FindingSeverity.Error ? FindingSeverity.Warning : FindingSeverity.Note;
+
         /// <summary>"4242 (DICOM)", "8042 (patient data service)" or "8080".</summary>
         public static string Describe(Workload? workload, int port)
         {

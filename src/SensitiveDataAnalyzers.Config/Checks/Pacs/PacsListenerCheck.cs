@@ -1,0 +1,92 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using SensitiveDataAnalyzers.Config.Reachability;
+
+namespace SensitiveDataAnalyzers.Config.Checks.Pacs
+{
+    /// <summary>
+    /// SDA3101 for PACS other than Orthanc (whose configuration the Orthanc checks read): a plaintext DICOM port —
+    /// 104, 11112 (dcm4chee) or 4242 — of a PACS image reachable from outside. 2762, DICOM over TLS, is not reported.
+    /// SDA4105: an Ingress routing to a PACS with no login of its own (Orthanc with authentication off, a dcm4chee-arc
+    /// image without Keycloak) when the Ingress adds no authentication either.
+    /// </summary>
+    internal sealed class PacsListenerCheck : IConfigCheck
+    {
+        private static readonly int[] PlainDicomPorts = { 104, 11112, 4242 };
+
+        private static readonly string[] PacsImages = { "dcm4chee", "dcm4che", "conquest", "dicoogle", "pacs" };
+
+        private static readonly string[] AuthAnnotations =
+        {
+            "nginx.ingress.kubernetes.io/auth-url",
+            "nginx.ingress.kubernetes.io/auth-type",
+            "nginx.ingress.kubernetes.io/auth-signin",
+            "traefik.ingress.kubernetes.io/router.middlewares",
+            "konghq.com/plugins",
+            "haproxy.org/auth-type",
+            "alb.ingress.kubernetes.io/auth-type",
+            "ingress.kubernetes.io/auth-type",
+        };
+
+        public IReadOnlyList<ConfigRule> Rules { get; } = new[] { ConfigRules.DicomWithoutTls, ConfigRules.IngressToUnauthenticatedPacs };
+
+        public void Run(DeploymentModel deployment, FindingSink sink)
+        {
+            foreach (var workload in deployment.Workloads.Where(IsNonOrthancPacs))
+            {
+                foreach (var port in PlainDicomPorts)
+                {
+                    if (PortReachability.HowReachable(deployment, workload, port) is { } how)
+                    {
+                        sink.Report(
+                            ConfigRules.DicomWithoutTls,
+                            workload.At,
+                            $"'{workload.Name}' ({workload.Image}) accepts plaintext DICOM on port {port} reachable through {how}; publish DICOM over TLS (2762) or keep the port internal",
+                            suppressedIds: (workload as KubernetesContainer)?.Owner.IgnoredRules);
+                    }
+                }
+            }
+
+            var orthancs = OrthancInstance.Find(deployment);
+            foreach (var ingress in deployment.Ingresses)
+            {
+                if (AuthAnnotations.Any(ingress.Annotations.ContainsKey))
+                {
+                    continue;
+                }
+
+                var unauthenticated = ingress.BackendServices
+                    .SelectMany(name => deployment.ServicesNamed(name, ingress.Namespace))
+                    .SelectMany(deployment.SelectedBy)
+                    .SelectMany(w => w.Containers)
+                    .FirstOrDefault(container => LacksLogin(container, orthancs));
+                if (unauthenticated is not null)
+                {
+                    var at = ingress.Root.Entry("spec")?.Key ?? (Model.ConfigNode)ingress.Root;
+                    sink.Report(
+                        ConfigRules.IngressToUnauthenticatedPacs,
+                        at,
+                        $"Ingress '{ingress.Name}' routes to '{unauthenticated.Name}' ({unauthenticated.Image}), which has no login, and adds no authentication (auth-url, auth-type, middleware)",
+                        suppressedIds: ingress.IgnoredRules);
+                }
+            }
+        }
+
+        private static bool IsNonOrthancPacs(Workload workload) =>
+            workload.Image is { } image
+            && !SensitiveData.IsOrthancImage(image)
+            && PacsImages.Any(name => image.IndexOf(name, StringComparison.OrdinalIgnoreCase) >= 0);
+
+        private static bool LacksLogin(KubernetesContainer container, IReadOnlyList<OrthancInstance> orthancs)
+        {
+            if (orthancs.FirstOrDefault(o => o.Workload == container) is { } orthanc)
+            {
+                return orthanc.HttpServerEnabled && !orthanc.AuthenticationEnabled;
+            }
+
+            var image = container.Image ?? string.Empty;
+            return image.IndexOf("dcm4chee-arc", StringComparison.OrdinalIgnoreCase) >= 0 && image.IndexOf("secure", StringComparison.OrdinalIgnoreCase) < 0;
+        }
+    }
+}
