@@ -76,11 +76,11 @@ namespace SensitiveDataAnalyzers.Cli
             };
             var failOn = new Option<string>("--fail-on")
             {
-                Description = "Exit with code 1 when a reported finding is at or above this severity.",
+                Description = "Exit with code 1 when a reported finding is at or above this severity; none only reports.",
                 DefaultValueFactory = _ => "error",
-                HelpName = "error|warning|note",
+                HelpName = "error|warning|note|none",
             };
-            failOn.AcceptOnlyFromAmong("error", "warning", "note");
+            failOn.AcceptOnlyFromAmong("error", "warning", "note", "none");
             var baseline = new Option<string?>("--baseline")
             {
                 Description = "A SARIF report from an earlier run: findings it already contains are not reported.",
@@ -140,8 +140,9 @@ namespace SensitiveDataAnalyzers.Cli
             }
         }
 
-        private static Config.Checks.FindingSeverity ParseSeverity(string value) => value switch
+        private static Config.Checks.FindingSeverity? ParseSeverity(string value) => value switch
         {
+            "none" => null,
             "note" => Config.Checks.FindingSeverity.Note,
             "warning" => Config.Checks.FindingSeverity.Warning,
             _ => Config.Checks.FindingSeverity.Error,

@@ -14,7 +14,7 @@ namespace SensitiveDataAnalyzers.Cli
     /// <summary>The parsed <c>sda lint</c> command line.</summary>
     internal sealed class LintOptions
     {
-        public LintOptions(IReadOnlyList<string> paths, string format, string? output, FindingSeverity failOn, string? baseline, IReadOnlyList<string> excludes)
+        public LintOptions(IReadOnlyList<string> paths, string format, string? output, FindingSeverity? failOn, string? baseline, IReadOnlyList<string> excludes)
         {
             Paths = paths;
             Format = format;
@@ -30,7 +30,8 @@ namespace SensitiveDataAnalyzers.Cli
 
         public string? Output { get; }
 
-        public FindingSeverity FailOn { get; }
+        /// <summary>The gate: findings at or above it fail the run; null (<c>--fail-on none</c>) only reports.</summary>
+        public FindingSeverity? FailOn { get; }
 
         public string? Baseline { get; }
 
@@ -141,7 +142,7 @@ namespace SensitiveDataAnalyzers.Cli
                 return ExitCodes.UsageOrInputError;
             }
 
-            return report.Findings.Any(finding => finding.Finding.Severity >= _options.FailOn)
+            return _options.FailOn is { } threshold && report.Findings.Any(finding => finding.Finding.Severity >= threshold)
                 ? ExitCodes.FindingsAtOrAboveThreshold
                 : ExitCodes.Success;
         }

@@ -113,6 +113,8 @@ namespace SensitiveDataAnalyzers.Config.Tests.Cli
         [InlineData("malformed", "warning", ExitCodes.FindingsAtOrAboveThreshold)]
         [InlineData("malformed", "note", ExitCodes.FindingsAtOrAboveThreshold)]
         [InlineData("clean", "note", ExitCodes.Success)]
+        [InlineData("malformed", "none", ExitCodes.Success)]
+        [InlineData("template", "none", ExitCodes.Success)]
         public void Fail_on_sets_the_severity_that_fails_the_run(string input, string? failOn, int expectedExitCode)
         {
             switch (input)
