@@ -168,7 +168,9 @@ namespace SensitiveDataAnalyzers.Config.Parsing
                 }
                 else if (text[i] == '{' && text[i + 1] == '{')
                 {
-                    var close = text.IndexOf("}}", i + 2, StringComparison.Ordinal);
+                    // Look for the closing braces within the 200 characters an action is read to: searching the whole
+                    // rest of the file for every '{{' made megabytes of braces quadratic.
+                    var close = text.IndexOf("}}", i + 2, Math.Min(202, text.Length - i - 2), StringComparison.Ordinal);
                     var action = close < 0 ? text.Substring(i + 2, Math.Min(80, text.Length - i - 2)) : text.Substring(i + 2, Math.Min(close - i - 2, 200));
                     foreach (var marker in helmMarkers)
                     {

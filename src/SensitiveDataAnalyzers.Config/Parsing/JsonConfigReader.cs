@@ -19,6 +19,9 @@ namespace SensitiveDataAnalyzers.Config.Parsing
         private readonly List<ConfigComment> _comments = new();
         private readonly int _start;
         private int _budget;
+        private int _lastLine = -1;
+        private long _lastIndex;
+        private int _lastColumn;
 
         private JsonConfigReader(string path, byte[] utf8, ParseLimits limits)
         {
@@ -174,10 +177,17 @@ namespace SensitiveDataAnalyzers.Config.Parsing
         {
             var index = _lineStarts.BinarySearch((int)byteIndex);
             var line = index >= 0 ? index : ~index - 1;
-            var column = 1;
-
             // A UTF-8 BOM is not a character of the first line.
-            for (var i = Math.Max(_lineStarts[line], _start); i < byteIndex && i < _utf8.Length; i++)
+            long from = Math.Max(_lineStarts[line], _start);
+            var column = 1;
+            if (line == _lastLine && byteIndex >= _lastIndex)
+            {
+                // Tokens come in order: carry on from the previous one, or a minified one-line file costs O(n²).
+                from = _lastIndex;
+                column = _lastColumn;
+            }
+
+            for (var i = from; i < byteIndex && i < _utf8.Length; i++)
             {
                 if ((_utf8[i] & 0xC0) != 0x80)
                 {
@@ -185,6 +195,7 @@ namespace SensitiveDataAnalyzers.Config.Parsing
                 }
             }
 
+            (_lastLine, _lastIndex, _lastColumn) = (line, byteIndex, column);
             return (line + 1, column);
         }
     }

@@ -25,6 +25,9 @@ namespace SensitiveDataAnalyzers.Config.Parsing
         private bool _hasSurrogates;
         private bool _ended;
         private int _budget;
+        private long _lastLineStart = -1;
+        private long _lastIndex;
+        private int _lastPairs;
 
         private YamlConfigReader(string path, ParseLimits limits)
         {
@@ -49,7 +52,7 @@ namespace SensitiveDataAnalyzers.Config.Parsing
                 while (!_ended && _parser.TryConsume<DocumentStart>(out _))
                 {
                     SkipComments();
-                    var root = _parser.Accept<DocumentEnd>(out _) ? null : ReadNode(0);
+                    var root = _parser.Accept<DocumentEnd>(out _) || ConsumeEmptyRoot() ? null : ReadNode(0);
                     SkipComments();
                     _parser.Consume<DocumentEnd>();
                     SkipComments();
@@ -78,6 +81,27 @@ namespace SensitiveDataAnalyzers.Config.Parsing
             }
 
             return new ConfigFile(_path, ConfigFormat.Yaml, documents, _comments);
+        }
+
+        /// <summary>
+        /// An explicit document with no content (<c>---</c> then comments or nothing) comes as an empty plain scalar,
+        /// positioned past the end of the input; the document is empty, so its root is null.
+        /// </summary>
+        private bool ConsumeEmptyRoot()
+        {
+            if (_parser.Current is Scalar { Value: "", Style: ScalarStyle.Plain } scalar && scalar.Anchor.IsEmpty && scalar.Tag.IsEmpty)
+            {
+                _parser.MoveNext();
+                SkipComments();
+                if (_parser.Accept<DocumentEnd>(out _))
+                {
+                    return true;
+                }
+
+                throw new YamlException(scalar.Start, scalar.End, "content after an empty document root");
+            }
+
+            return false;
         }
 
         private ConfigNode ReadNode(int depth)
@@ -242,7 +266,27 @@ namespace SensitiveDataAnalyzers.Config.Parsing
             }
         }
 
-        private SourceLocation Location(Mark mark) => new(_path, (int)mark.Line, Column(mark));
+        private SourceLocation Location(Mark mark)
+        {
+            if (mark.Index >= _text.Length && mark.Column == 1 && mark.Line > 1 && _text.Length > 0 && _text[_text.Length - 1] is not ('\n' or '\r'))
+            {
+                // An empty node at the end of a file without a final line break takes the stream end, which YamlDotNet
+                // puts on a line after the last one: place it just after the last character instead.
+                var lastLineStart = _text.LastIndexOfAny(new[] { '\n', '\r' }) + 1;
+                var length = _text.Length - lastLineStart;
+                for (var i = lastLineStart + 1; i < _text.Length; i++)
+                {
+                    if (char.IsLowSurrogate(_text[i]) && char.IsHighSurrogate(_text[i - 1]))
+                    {
+                        length--;
+                    }
+                }
+
+                return new SourceLocation(_path, (int)mark.Line - 1, length + 1);
+            }
+
+            return new SourceLocation(_path, (int)mark.Line, Column(mark));
+        }
 
         /// <summary>
         /// The 1-based column in characters (Unicode code points, as the JSON reader counts): YamlDotNet counts UTF-16
@@ -251,19 +295,32 @@ namespace SensitiveDataAnalyzers.Config.Parsing
         private int Column(Mark mark)
         {
             var column = (int)mark.Column;
-            if (_hasSurrogates && mark.Index <= _text.Length)
+            if (!_hasSurrogates || mark.Index > _text.Length || mark.Index < column - 1)
             {
-                var end = (int)mark.Index;
-                for (var i = System.Math.Max(0, end - (column - 1)); i < end; i++)
+                return column;
+            }
+
+            var end = (int)mark.Index;
+            var lineStart = end - (column - 1);
+            var from = lineStart;
+            var pairs = 0;
+            if (lineStart == _lastLineStart && end >= _lastIndex)
+            {
+                // Marks come in order: carry on from the previous one on this line (a one-line flow file stays linear).
+                from = (int)_lastIndex;
+                pairs = _lastPairs;
+            }
+
+            for (var i = System.Math.Max(from, 1); i < end; i++)
+            {
+                if (char.IsLowSurrogate(_text[i]) && char.IsHighSurrogate(_text[i - 1]) && i - 1 >= lineStart)
                 {
-                    if (char.IsLowSurrogate(_text[i]) && i > 0 && char.IsHighSurrogate(_text[i - 1]))
-                    {
-                        column--;
-                    }
+                    pairs++;
                 }
             }
 
-            return column;
+            (_lastLineStart, _lastIndex, _lastPairs) = (lineStart, end, pairs);
+            return column - pairs;
         }
 
         private static bool HasSurrogates(string text)

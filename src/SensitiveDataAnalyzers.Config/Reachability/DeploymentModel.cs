@@ -38,7 +38,26 @@ namespace SensitiveDataAnalyzers.Config.Reachability
             ComposeServices = compose;
             KubernetesObjects = kubernetes;
             AppSettings = settings;
+
+            // Typed lists and indexes, built once: checks join Services, workloads and Ingresses across files, and a
+            // rescan per lookup made large deployments quadratic.
+            KubernetesWorkloads = kubernetes.OfType<KubernetesWorkload>().ToList();
+            KubernetesServices = kubernetes.OfType<KubernetesService>().ToList();
+            Ingresses = kubernetes.OfType<KubernetesIngress>().ToList();
+            Workloads = compose.Cast<Workload>().Concat(KubernetesWorkloads.SelectMany(w => w.Containers)).ToList();
+            _workloadsByNamespace = KubernetesWorkloads.GroupBy(w => w.Namespace).ToDictionary(g => g.Key, g => (IReadOnlyList<KubernetesWorkload>)g.ToList());
+            _servicesByNamespace = KubernetesServices.GroupBy(s => s.Namespace).ToDictionary(g => g.Key, g => g.ToList());
+            _servicesByName = KubernetesServices.GroupBy(s => (s.Namespace, s.Name)).ToDictionary(g => g.Key, g => (IReadOnlyList<KubernetesService>)g.ToList());
+            _objectsByKind = kubernetes.GroupBy(o => (o.Kind, o.Namespace)).ToDictionary(g => g.Key, g => (IReadOnlyList<KubernetesObject>)g.ToList());
         }
+
+        private readonly Dictionary<string, IReadOnlyList<KubernetesWorkload>> _workloadsByNamespace;
+        private readonly Dictionary<string, List<KubernetesService>> _servicesByNamespace;
+        private readonly Dictionary<(string Namespace, string Name), IReadOnlyList<KubernetesService>> _servicesByName;
+        private readonly Dictionary<(string Kind, string Namespace), IReadOnlyList<KubernetesObject>> _objectsByKind;
+        private readonly Dictionary<KubernetesService, IReadOnlyList<KubernetesWorkload>> _selectedBy = new();
+        private readonly Dictionary<KubernetesWorkload, IReadOnlyList<KubernetesService>> _servicesSelecting = new();
+        private IReadOnlyList<OrthancInstance>? _orthancs;
 
         public IReadOnlyList<ConfigFile> Files { get; }
 
@@ -48,21 +67,53 @@ namespace SensitiveDataAnalyzers.Config.Reachability
 
         public IReadOnlyList<AppSettings> AppSettings { get; }
 
-        public IEnumerable<KubernetesWorkload> KubernetesWorkloads => KubernetesObjects.OfType<KubernetesWorkload>();
+        public IReadOnlyList<KubernetesWorkload> KubernetesWorkloads { get; }
 
-        public IEnumerable<KubernetesService> KubernetesServices => KubernetesObjects.OfType<KubernetesService>();
+        public IReadOnlyList<KubernetesService> KubernetesServices { get; }
 
-        public IEnumerable<KubernetesIngress> Ingresses => KubernetesObjects.OfType<KubernetesIngress>();
+        public IReadOnlyList<KubernetesIngress> Ingresses { get; }
 
         /// <summary>Compose services and Kubernetes containers alike.</summary>
-        public IEnumerable<Workload> Workloads => ComposeServices.Cast<Workload>().Concat(KubernetesWorkloads.SelectMany(w => w.Containers));
+        public IReadOnlyList<Workload> Workloads { get; }
 
-        /// <summary>The workloads a Service routes to (same namespace, selector matches the pod labels).</summary>
-        public IEnumerable<KubernetesWorkload> SelectedBy(KubernetesService service) =>
-            KubernetesWorkloads.Where(w => w.Namespace == service.Namespace && KubernetesObject.Selects(service.Selector, w.PodLabels));
+        /// <summary>The Orthanc servers of the deployment, merged once and shared by every PACS check.</summary>
+        public IReadOnlyList<OrthancInstance> Orthancs => _orthancs ??= OrthancInstance.Find(this);
 
-        public IEnumerable<KubernetesService> ServicesNamed(string name, string @namespace) =>
-            KubernetesServices.Where(s => s.Name == name && s.Namespace == @namespace);
+        /// <summary>The workloads a Service routes to (same namespace, selector matches the pod labels); computed once per Service.</summary>
+        public IReadOnlyList<KubernetesWorkload> SelectedBy(KubernetesService service)
+        {
+            if (!_selectedBy.TryGetValue(service, out var selected))
+            {
+                selected = WorkloadsIn(service.Namespace).Where(w => KubernetesObject.Selects(service.Selector, w.PodLabels)).ToList();
+                _selectedBy[service] = selected;
+            }
+
+            return selected;
+        }
+
+        /// <summary>The Services that route to a workload; computed once per workload.</summary>
+        public IReadOnlyList<KubernetesService> ServicesSelecting(KubernetesWorkload workload)
+        {
+            if (!_servicesSelecting.TryGetValue(workload, out var services))
+            {
+                services = (_servicesByNamespace.TryGetValue(workload.Namespace, out var candidates) ? candidates : new List<KubernetesService>())
+                    .Where(s => KubernetesObject.Selects(s.Selector, workload.PodLabels))
+                    .ToList();
+                _servicesSelecting[workload] = services;
+            }
+
+            return services;
+        }
+
+        public IReadOnlyList<KubernetesService> ServicesNamed(string name, string @namespace) =>
+            _servicesByName.TryGetValue((@namespace, name), out var services) ? services : (IReadOnlyList<KubernetesService>)System.Array.Empty<KubernetesService>();
+
+        /// <summary>Objects of one kind in one namespace (ConfigMaps, NetworkPolicies), indexed once.</summary>
+        public IReadOnlyList<KubernetesObject> ObjectsOfKind(string kind, string @namespace) =>
+            _objectsByKind.TryGetValue((kind, @namespace), out var objects) ? objects : (IReadOnlyList<KubernetesObject>)System.Array.Empty<KubernetesObject>();
+
+        private IReadOnlyList<KubernetesWorkload> WorkloadsIn(string @namespace) =>
+            _workloadsByNamespace.TryGetValue(@namespace, out var workloads) ? workloads : (IReadOnlyList<KubernetesWorkload>)System.Array.Empty<KubernetesWorkload>();
 
         public static DeploymentModel Build(IReadOnlyList<ConfigFile> files) => new(files);
     }

@@ -13,7 +13,7 @@ namespace SensitiveDataAnalyzers.Config.Reachability
     {
         public static bool RestrictIngress(DeploymentModel deployment, KubernetesWorkload workload)
         {
-            foreach (var policy in deployment.KubernetesObjects.Where(o => o.Kind == "NetworkPolicy" && o.Namespace == workload.Namespace))
+            foreach (var policy in deployment.ObjectsOfKind("NetworkPolicy", workload.Namespace))
             {
                 var spec = policy.Root.Mapping("spec");
                 if (spec?.Mapping("podSelector") is not { } podSelector)

@@ -50,6 +50,7 @@ namespace SensitiveDataAnalyzers.Config.Reachability
         private readonly Dictionary<string, OrthancSetting> _settings = new(StringComparer.OrdinalIgnoreCase);
         private bool _configurationMounted;
         private readonly HashSet<string> _mountedConfigMaps = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _setElsewhere = new(StringComparer.OrdinalIgnoreCase);
 
         private OrthancInstance(string name, Workload? workload, ConfigNode at)
         {
@@ -75,6 +76,12 @@ namespace SensitiveDataAnalyzers.Config.Reachability
         public OrthancSetting? this[string key] => _settings.TryGetValue(key, out var setting) ? setting : null;
 
         public bool? Boolean(string key) => this[key]?.AsBoolean();
+
+        /// <summary>
+        /// True when a variable sets the key with a value the linter cannot see (Kubernetes valueFrom a Secret, a compose
+        /// variable passed through from the host): the setting exists, its value is unknown.
+        /// </summary>
+        public bool SetElsewhere(string key) => this[key] is null && _setElsewhere.Contains(key);
 
         public int HttpPort => (int)((this["HttpPort"]?.Value as ConfigScalar)?.AsInteger() ?? 8042);
 
@@ -131,7 +138,7 @@ namespace SensitiveDataAnalyzers.Config.Reachability
                 {
                     usedFiles.Add(file.File);
                     instance._configurationMounted = true;
-                    instance.AddJson(file.Root, null);
+                    instance.AddJson(file.Root, file.ReportAt);
                 }
 
                 instance.AddEnvironment(workload.Environment);
@@ -184,9 +191,11 @@ namespace SensitiveDataAnalyzers.Config.Reachability
 
         /// <summary>
         /// Orthanc JSON the workload reads: compose volumes mounting a JSON file of this run into /etc/orthanc, and
-        /// Kubernetes ConfigMaps (mounted as volumes) whose data holds Orthanc JSON.
+        /// Kubernetes ConfigMaps (mounted as volumes) whose data holds JSON objects. Orthanc merges every JSON file of
+        /// its configuration directory, so a mounted object counts even with a single key (a credentials.json holding
+        /// only RegisteredUsers). ReportAt: null for a file of the run (its own positions), else the ConfigMap entry.
         /// </summary>
-        private static IEnumerable<(ConfigFile File, ConfigMapping Root)> MountedConfiguration(DeploymentModel deployment, Workload workload, HashSet<string> mountedConfigMaps)
+        private static IEnumerable<(ConfigFile File, ConfigMapping Root, ConfigNode? ReportAt)> MountedConfiguration(DeploymentModel deployment, Workload workload, HashSet<string> mountedConfigMaps)
         {
             if (workload is ComposeService service)
             {
@@ -205,9 +214,9 @@ namespace SensitiveDataAnalyzers.Config.Reachability
                         var path = file.Path.Replace('\\', '/');
                         if (path.EndsWith("/" + fileName, StringComparison.Ordinal) || path == fileName)
                         {
-                            if ((directory.Length == 0 || path.StartsWith(directory, StringComparison.Ordinal)) && file.Documents.FirstOrDefault()?.Root is ConfigMapping root)
+                            if ((directory.Length == 0 || path.StartsWith(directory + "/", StringComparison.Ordinal)) && file.Documents.FirstOrDefault()?.Root is ConfigMapping root)
                             {
-                                yield return (file, root);
+                                yield return (file, root, null);
                             }
                         }
                     }
@@ -222,14 +231,15 @@ namespace SensitiveDataAnalyzers.Config.Reachability
                         .Where(n => n is not null)
                         .Select(n => n!),
                     StringComparer.Ordinal);
-                foreach (var configMap in deployment.KubernetesObjects.Where(o => o.Kind == "ConfigMap" && configMapNames.Contains(o.Name)))
+                foreach (var configMap in deployment.ObjectsOfKind("ConfigMap", container.Owner.Namespace).Where(o => configMapNames.Contains(o.Name)))
                 {
                     foreach (var entry in configMap.Root.Mapping("data")?.Entries ?? Array.Empty<ConfigEntry>())
                     {
-                        if (entry.Value is ConfigScalar { Value: { } json } && ParseEmbeddedJson(json, entry.Value) is ConfigMapping root && LooksLikeOrthanc(root))
+                        // Embedded JSON has positions inside the string only: its settings are reported at the entry.
+                        if (entry.Value is ConfigScalar { Value: { } json } && ParseEmbeddedJson(json, entry.Value) is ConfigMapping root)
                         {
                             mountedConfigMaps.Add(configMap.Name);
-                            yield return (configMap.File, root);
+                            yield return (configMap.File, root, entry.Value);
                         }
                     }
                 }
@@ -250,6 +260,11 @@ namespace SensitiveDataAnalyzers.Config.Reachability
             {
                 if (variable.Value is not { } value)
                 {
+                    if (KeyOf(variable.Name) is { } unknown)
+                    {
+                        _setElsewhere.Add(unknown);
+                    }
+
                     continue;
                 }
 
@@ -263,9 +278,7 @@ namespace SensitiveDataAnalyzers.Config.Reachability
                     continue;
                 }
 
-                var key = variable.Name.StartsWith("ORTHANC__", StringComparison.Ordinal)
-                    ? KeyFromEnvironment(variable.Name.Substring("ORTHANC__".Length))
-                    : LegacyVariables.TryGetValue(variable.Name, out var legacy) ? legacy : null;
+                var key = KeyOf(variable.Name);
                 if (key is null)
                 {
                     continue;
@@ -277,6 +290,12 @@ namespace SensitiveDataAnalyzers.Config.Reachability
                 _settings[key] = new OrthancSetting(key, node, variable.At);
             }
         }
+
+        /// <summary>The configuration key a variable sets (ORTHANC__ style or legacy name), or null.</summary>
+        private static string? KeyOf(string name) =>
+            name.StartsWith("ORTHANC__", StringComparison.Ordinal)
+                ? KeyFromEnvironment(name.Substring("ORTHANC__".Length))
+                : LegacyVariables.TryGetValue(name, out var legacy) ? legacy : null;
 
         /// <summary>REMOTE_ACCESS_ALLOWED → RemoteAccessAllowed (nested levels, separated by "__", keep only the first).</summary>
         private static string KeyFromEnvironment(string name)

@@ -12,7 +12,7 @@ namespace SensitiveDataAnalyzers.Config.Checks.Pacs
 
         public void Run(DeploymentModel deployment, FindingSink sink)
         {
-            foreach (var orthanc in OrthancInstance.Find(deployment))
+            foreach (var orthanc in deployment.Orthancs)
             {
                 var ignored = (orthanc.Workload as KubernetesContainer)?.Owner.IgnoredRules;
                 Check(deployment, orthanc, (rule, at, message, severity) => sink.Report(rule, at, message, severity, ignored));
@@ -111,7 +111,7 @@ namespace SensitiveDataAnalyzers.Config.Checks.Pacs
                 else
                 {
                     var users = orthanc.RegisteredUsers.ToList();
-                    if (users.Count == 0)
+                    if (users.Count == 0 && !orthanc.SetElsewhere("RegisteredUsers"))
                     {
                         report(ConfigRules.AuthenticationWithoutUsers, Where(orthanc, "RegisteredUsers"), $"Orthanc {orthanc.Name} enables authentication without RegisteredUsers: Orthanc then creates the user 'orthanc' with the default password");
                     }
@@ -120,8 +120,10 @@ namespace SensitiveDataAnalyzers.Config.Checks.Pacs
                     {
                         if (DefaultCredentialsCheck.IsDefaultLogin(user, password))
                         {
-                            // The password is never printed: only that it is a published default.
-                            report(ConfigRules.DefaultCredentials, at, $"Orthanc {orthanc.Name}: user '{user}' has a well-known default password");
+                            // The password is never printed: only that it is a published default. A user whose password is
+                            // its own name is not named either, since naming it would print the password.
+                            var who = string.Equals(user, password, System.StringComparison.Ordinal) ? "a registered user whose password is its user name" : $"user '{user}'";
+                            report(ConfigRules.DefaultCredentials, at, $"Orthanc {orthanc.Name}: {who} has a well-known default password");
                         }
                     }
                 }

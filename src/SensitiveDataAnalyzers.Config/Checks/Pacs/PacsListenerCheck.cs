@@ -48,7 +48,7 @@ namespace SensitiveDataAnalyzers.Config.Checks.Pacs
                 }
             }
 
-            var orthancs = OrthancInstance.Find(deployment);
+            var orthancs = deployment.Orthancs;
             foreach (var ingress in deployment.Ingresses)
             {
                 if (AuthAnnotations.Any(ingress.Annotations.ContainsKey))

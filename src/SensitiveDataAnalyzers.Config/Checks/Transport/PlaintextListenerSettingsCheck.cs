@@ -32,7 +32,7 @@ namespace SensitiveDataAnalyzers.Config.Checks.Transport
 
             foreach (var workload in deployment.KubernetesWorkloads)
             {
-                var external = deployment.KubernetesServices.Where(s => s.IsExternal && KubernetesObject.Selects(s.Selector, workload.PodLabels) && s.Namespace == workload.Namespace).ToList();
+                var external = deployment.ServicesSelecting(workload).Where(s => s.IsExternal).ToList();
                 foreach (var container in workload.Containers)
                 {
                     foreach (var (listener, at) in Listeners(container))
