@@ -61,7 +61,7 @@ namespace SensitiveDataAnalyzers.Config.Reachability
             IsTeamImage = image.Contains("orthancteam/") || image.Contains("osimis/");
         }
 
-        /// <summary>"service 'pacs'", "container 'orthanc' of Deployment 'pacs'", or "Orthanc configuration".</summary>
+        /// <summary>"service 'pacs'", "container 'orthanc' of Deployment 'pacs'", or "configuration 'orthanc.json'".</summary>
         public string Name { get; }
 
         /// <summary>The compose service or container running it; null for a configuration file on its own.</summary>
@@ -150,7 +150,7 @@ namespace SensitiveDataAnalyzers.Config.Reachability
             {
                 foreach (var entry in configMap.Root.Mapping("data")?.Entries ?? Array.Empty<ConfigEntry>())
                 {
-                    if (entry.Value is ConfigScalar { Value: { } json } && ParseEmbeddedJson(json, entry.Value) is ConfigMapping embedded && LooksLikeOrthanc(embedded)
+                    if (entry.Value is ConfigScalar { Value: { } json } && MentionsOrthancKey(json) && ParseEmbeddedJson(json, entry.Value) is ConfigMapping embedded && LooksLikeOrthanc(embedded)
                         && !instances.Any(i => i._mountedConfigMaps.Contains(configMap.Name)))
                     {
                         var instance = new OrthancInstance($"configuration in ConfigMap '{configMap.Name}'", null, entry.Value);
@@ -167,7 +167,7 @@ namespace SensitiveDataAnalyzers.Config.Reachability
                     continue;
                 }
 
-                var instance = new OrthancInstance("Orthanc configuration", null, root);
+                var instance = new OrthancInstance($"configuration '{System.IO.Path.GetFileName(file.Path)}'", null, root);
                 instance.AddJson(root, null);
                 instances.Add(instance);
             }
@@ -175,12 +175,18 @@ namespace SensitiveDataAnalyzers.Config.Reachability
             return instances;
         }
 
+        /// <summary>Cheap text test before parsing a stand-alone ConfigMap value: does it name an Orthanc-only key?</summary>
+        private static bool MentionsOrthancKey(string text) =>
+            OrthancKeys.Any(key => text.IndexOf(key, StringComparison.Ordinal) >= 0);
+
         /// <summary>A JSON object with at least two keys only Orthanc uses.</summary>
-        public static bool LooksLikeOrthanc(ConfigMapping root)
+        public static bool LooksLikeOrthanc(ConfigMapping root) => OrthancKeys.Count(k => root.Entry(k) is not null) >= 2;
+
+        private static readonly string[] OrthancKeys =
         {
-            string[] keys = { "DicomAet", "DicomPort", "HttpPort", "RemoteAccessAllowed", "AuthenticationEnabled", "RegisteredUsers", "OrthancPeers", "DicomModalities", "StorageDirectory", "DicomTlsEnabled", "DicomCheckCalledAet", "DicomAlwaysAllowStore" };
-            return keys.Count(k => root.Entry(k) is not null) >= 2;
-        }
+            "DicomAet", "DicomPort", "HttpPort", "RemoteAccessAllowed", "AuthenticationEnabled", "RegisteredUsers", "OrthancPeers",
+            "DicomModalities", "StorageDirectory", "DicomTlsEnabled", "DicomCheckCalledAet", "DicomAlwaysAllowStore",
+        };
 
         private static string Describe(Workload workload) => workload switch
         {
@@ -256,7 +262,9 @@ namespace SensitiveDataAnalyzers.Config.Reachability
 
         private void AddEnvironment(IReadOnlyList<EnvironmentVariable> environment)
         {
-            foreach (var variable in environment)
+            // ORTHANC_JSON counts as a configuration file, and files come before variables whatever their order.
+            var ordered = environment.Where(v => v.Name == "ORTHANC_JSON").Concat(environment.Where(v => v.Name != "ORTHANC_JSON"));
+            foreach (var variable in ordered)
             {
                 if (variable.Value is not { } value)
                 {
@@ -313,6 +321,13 @@ namespace SensitiveDataAnalyzers.Config.Reachability
         /// <summary>JSON written inside a value (ORTHANC_JSON, a ConfigMap entry); its nodes are reported at <paramref name="at"/>.</summary>
         private static ConfigNode? ParseEmbeddedJson(string json, ConfigNode at)
         {
+            // Most ConfigMap values are not JSON objects: skip them without parsing.
+            var first = json.TrimStart();
+            if (first.Length == 0 || (first[0] != '{' && first[0] != '/'))
+            {
+                return null;
+            }
+
             var result = ConfigLoader.Load(at.Location.Path, Encoding.UTF8.GetBytes(json));
             return result.File?.Documents.FirstOrDefault()?.Root is ConfigMapping root && result.File.Format == ConfigFormat.Json ? root : null;
         }

@@ -35,16 +35,19 @@ namespace SensitiveDataAnalyzers.Config.Checks.Pacs
         {
             foreach (var workload in deployment.Workloads.Where(IsNonOrthancPacs))
             {
-                foreach (var port in PlainDicomPorts)
+                // One finding per workload (they share a position), naming every reachable plaintext DICOM port.
+                var reachable = PlainDicomPorts
+                    .Select(port => (Port: port, How: PortReachability.HowReachable(deployment, workload, port)))
+                    .Where(p => p.How is not null)
+                    .ToList();
+                if (reachable.Count > 0)
                 {
-                    if (PortReachability.HowReachable(deployment, workload, port) is { } how)
-                    {
-                        sink.Report(
-                            ConfigRules.DicomWithoutTls,
-                            workload.At,
-                            $"'{workload.Name}' ({workload.Image}) accepts plaintext DICOM on port {port} reachable through {how}; publish DICOM over TLS (2762) or keep the port internal",
-                            suppressedIds: (workload as KubernetesContainer)?.Owner.IgnoredRules);
-                    }
+                    var ports = string.Join(", ", reachable.Select(p => $"{p.Port} (through {p.How})"));
+                    sink.Report(
+                        ConfigRules.DicomWithoutTls,
+                        workload.At,
+                        $"'{workload.Name}' ({workload.Image}) accepts plaintext DICOM on port{(reachable.Count > 1 ? "s" : string.Empty)} {ports}; publish DICOM over TLS (2762) or keep the port internal",
+                        suppressedIds: (workload as KubernetesContainer)?.Owner.IgnoredRules);
                 }
             }
 
