@@ -49,7 +49,11 @@ namespace SensitiveDataAnalyzers.Config.Reachability
             _servicesByNamespace = KubernetesServices.GroupBy(s => s.Namespace).ToDictionary(g => g.Key, g => g.ToList());
             _servicesByName = KubernetesServices.GroupBy(s => (s.Namespace, s.Name)).ToDictionary(g => g.Key, g => (IReadOnlyList<KubernetesService>)g.ToList());
             _objectsByKind = kubernetes.GroupBy(o => (o.Kind, o.Namespace)).ToDictionary(g => g.Key, g => (IReadOnlyList<KubernetesObject>)g.ToList());
+            _filesByName = files.GroupBy(f => f.Path.Replace('\\', '/').Split('/').Last(), System.StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => (IReadOnlyList<ConfigFile>)g.ToList(), System.StringComparer.Ordinal);
         }
+
+        private readonly Dictionary<string, IReadOnlyList<ConfigFile>> _filesByName;
 
         private readonly Dictionary<string, IReadOnlyList<KubernetesWorkload>> _workloadsByNamespace;
         private readonly Dictionary<string, List<KubernetesService>> _servicesByNamespace;
@@ -111,6 +115,10 @@ namespace SensitiveDataAnalyzers.Config.Reachability
         /// <summary>Objects of one kind in one namespace (ConfigMaps, NetworkPolicies), indexed once.</summary>
         public IReadOnlyList<KubernetesObject> ObjectsOfKind(string kind, string @namespace) =>
             _objectsByKind.TryGetValue((kind, @namespace), out var objects) ? objects : (IReadOnlyList<KubernetesObject>)System.Array.Empty<KubernetesObject>();
+
+        /// <summary>Files of the run with this file name (any directory), indexed once: compose volumes mount files by path.</summary>
+        public IReadOnlyList<ConfigFile> FilesNamed(string fileName) =>
+            _filesByName.TryGetValue(fileName, out var files) ? files : (IReadOnlyList<ConfigFile>)System.Array.Empty<ConfigFile>();
 
         private IReadOnlyList<KubernetesWorkload> WorkloadsIn(string @namespace) =>
             _workloadsByNamespace.TryGetValue(@namespace, out var workloads) ? workloads : (IReadOnlyList<KubernetesWorkload>)System.Array.Empty<KubernetesWorkload>();

@@ -215,15 +215,12 @@ namespace SensitiveDataAnalyzers.Config.Reachability
 
                     var fileName = source.Replace('\\', '/').Split('/').Last();
                     var directory = System.IO.Path.GetDirectoryName(service.File.Path)?.Replace('\\', '/') ?? string.Empty;
-                    foreach (var file in deployment.Files)
+                    foreach (var file in deployment.FilesNamed(fileName))
                     {
                         var path = file.Path.Replace('\\', '/');
-                        if (path.EndsWith("/" + fileName, StringComparison.Ordinal) || path == fileName)
+                        if ((directory.Length == 0 || path.StartsWith(directory + "/", StringComparison.Ordinal)) && file.Documents.FirstOrDefault()?.Root is ConfigMapping root)
                         {
-                            if ((directory.Length == 0 || path.StartsWith(directory + "/", StringComparison.Ordinal)) && file.Documents.FirstOrDefault()?.Root is ConfigMapping root)
-                            {
-                                yield return (file, root, null);
-                            }
+                            yield return (file, root, null);
                         }
                     }
                 }
