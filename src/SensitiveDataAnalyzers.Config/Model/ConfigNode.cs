@@ -62,8 +62,8 @@ namespace SensitiveDataAnalyzers.Config.Model
         public override string ToString() => Value ?? "null";
     }
 
-    /// <summary>A key and its value inside a mapping.</summary>
-    public sealed class ConfigEntry
+    /// <summary>A key and its value inside a mapping (a value type: one object fewer per entry in a large model).</summary>
+    public readonly struct ConfigEntry
     {
         public ConfigEntry(ConfigScalar key, ConfigNode value)
         {
@@ -75,14 +75,15 @@ namespace SensitiveDataAnalyzers.Config.Model
 
         public ConfigNode Value { get; }
 
-        public string Name => Key.Value ?? string.Empty;
+        public string Name => Key?.Value ?? string.Empty;
     }
 
     /// <summary>A mapping (YAML) or object (JSON), in document order. Merge keys (<c>&lt;&lt;</c>) are already applied.</summary>
     public sealed class ConfigMapping : ConfigNode
     {
-        private readonly List<ConfigEntry> _entries;
+        private IReadOnlyList<ConfigEntry> _entries;
 
+        /// <param name="entries">Readers may still add to the list (anchors resolve to a mapping under construction) until <see cref="Seal"/>.</param>
         public ConfigMapping(SourceLocation location, List<ConfigEntry> entries)
             : base(location)
         {
@@ -90,6 +91,15 @@ namespace SensitiveDataAnalyzers.Config.Model
         }
 
         public IReadOnlyList<ConfigEntry> Entries => _entries;
+
+        /// <summary>Keeps an exact-size array instead of the growing list: the whole deployment's model stays in memory.</summary>
+        internal void Seal()
+        {
+            if (_entries is List<ConfigEntry> list)
+            {
+                _entries = list.ToArray();
+            }
+        }
 
         /// <summary>The entry for <paramref name="key"/>; the last one wins, as in YAML and JSON readers of the tools.</summary>
         public ConfigEntry? Entry(string key, StringComparison comparison = StringComparison.Ordinal)
@@ -120,8 +130,9 @@ namespace SensitiveDataAnalyzers.Config.Model
     /// <summary>A sequence (YAML) or array (JSON).</summary>
     public sealed class ConfigSequence : ConfigNode
     {
-        private readonly List<ConfigNode> _items;
+        private IReadOnlyList<ConfigNode> _items;
 
+        /// <param name="items">Readers may still add to the list until <see cref="Seal"/>.</param>
         public ConfigSequence(SourceLocation location, List<ConfigNode> items)
             : base(location)
         {
@@ -129,5 +140,13 @@ namespace SensitiveDataAnalyzers.Config.Model
         }
 
         public IReadOnlyList<ConfigNode> Items => _items;
+
+        internal void Seal()
+        {
+            if (_items is List<ConfigNode> list)
+            {
+                _items = list.ToArray();
+            }
+        }
     }
 }

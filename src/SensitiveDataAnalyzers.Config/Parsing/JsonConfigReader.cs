@@ -120,7 +120,9 @@ namespace SensitiveDataAnalyzers.Config.Parsing
                         entries.Add(new ConfigEntry(key, ReadValue(ref reader, offset)));
                     }
 
-                    return new ConfigMapping(location, entries);
+                    var mapping = new ConfigMapping(location, entries);
+                    mapping.Seal();
+                    return mapping;
                 case JsonTokenType.StartArray:
                     var items = new List<ConfigNode>();
                     while (Next(ref reader) && reader.TokenType != JsonTokenType.EndArray)
@@ -128,7 +130,9 @@ namespace SensitiveDataAnalyzers.Config.Parsing
                         items.Add(ReadValue(ref reader, offset));
                     }
 
-                    return new ConfigSequence(location, items);
+                    var sequence = new ConfigSequence(location, items);
+                    sequence.Seal();
+                    return sequence;
                 case JsonTokenType.String:
                     return new ConfigScalar(location, Text(ref reader), isQuoted: true);
                 case JsonTokenType.Number:

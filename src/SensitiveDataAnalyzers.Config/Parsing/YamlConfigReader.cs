@@ -147,6 +147,7 @@ namespace SensitiveDataAnalyzers.Config.Parsing
                 }
 
                 _parser.Consume<SequenceEnd>();
+                sequence.Seal();
                 return sequence;
             }
 
@@ -177,6 +178,7 @@ namespace SensitiveDataAnalyzers.Config.Parsing
                 entries.InsertRange(0, merged);
             }
 
+            mapping.Seal();
             return mapping;
         }
 
