@@ -125,7 +125,8 @@ namespace SensitiveDataAnalyzers.Transport
 
         public void OnAssignment(ISimpleAssignmentOperation assignment, CancellationToken cancellationToken)
         {
-            if (assignment.Target is not IPropertyReferenceOperation target || _guards.IsDevelopmentOnly(assignment))
+            // Every property assignment of the compilation comes here: match the property before any walk up the tree.
+            if (assignment.Target is not IPropertyReferenceOperation target)
             {
                 return;
             }
@@ -133,7 +134,7 @@ namespace SensitiveDataAnalyzers.Transport
             var property = target.Property;
             if (property.Name == "HttpsPort" && Is(property.ContainingType, _apis.HttpsRedirectionOptions))
             {
-                if (ValueTracking.Integer(assignment.Value, cancellationToken) is long port)
+                if (!_guards.IsDevelopmentOnly(assignment) && ValueTracking.Integer(assignment.Value, cancellationToken) is long port)
                 {
                     AddHttpsPort(port);
                 }
