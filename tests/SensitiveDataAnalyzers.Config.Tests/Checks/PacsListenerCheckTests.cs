@@ -205,14 +205,30 @@ namespace SensitiveDataAnalyzers.Config.Tests.Checks
         }
 
         [Fact]
-        public void ANetworkPolicyDoesNotSilenceTheOrthancFindings()
+        public void ANetworkPolicyLowersButDoesNotSilenceTheOrthancFindings()
         {
-            // The pods stay reachable from the allowed sources: plaintext DICOM is still reported (see the report's design notes).
+            // The pods stay reachable from the allowed sources: plaintext DICOM is still reported, one level lower.
             var findings = Rule("SDA3101",
                 ("deploy.yaml", PacsInputs.KubernetesDeployment("orthancteam/orthanc")),
                 ("svc.yaml", PacsInputs.KubernetesService("LoadBalancer", (4242, null))),
                 ("policy.yaml", RestrictingPolicy));
-            Assert.Equal(new[] { "SDA3101 error deploy.yaml:12:11" }, findings);
+            Assert.Equal(new[] { "SDA3101 warning deploy.yaml:12:11" }, findings);
+        }
+
+        [Fact]
+        public void ANetworkPolicyLowersPlaintextDicomOfOtherPacsAndTheMessageSaysWhy()
+        {
+            var files = new[]
+            {
+                ("deploy.yaml", PacsInputs.KubernetesDeployment("dcm4che/dcm4chee-arc-psql:5.33.1", ports: "            - containerPort: 11112\n")),
+                ("svc.yaml", PacsInputs.KubernetesService("LoadBalancer", (11112, null))),
+            };
+            Assert.Equal(new[] { "SDA3101 error deploy.yaml:12:11" }, Rule("SDA3101", files));
+
+            var restricted = Lint.Files(files.Append(("policy.yaml", RestrictingPolicy)).ToArray()).Where(f => f.Rule.Id == "SDA3101").ToList();
+            var finding = Assert.Single(restricted);
+            Assert.Equal(SensitiveDataAnalyzers.Config.Checks.FindingSeverity.Warning, finding.Severity);
+            Assert.Contains("NetworkPolicy limits who may connect", finding.Message, System.StringComparison.Ordinal);
         }
     }
 }

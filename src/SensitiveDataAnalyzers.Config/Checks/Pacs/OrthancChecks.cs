@@ -14,8 +14,19 @@ namespace SensitiveDataAnalyzers.Config.Checks.Pacs
         {
             foreach (var orthanc in deployment.Orthancs)
             {
-                var ignored = (orthanc.Workload as KubernetesContainer)?.Owner.IgnoredRules;
-                Check(deployment, orthanc, (rule, at, message, severity) => sink.Report(rule, at, message, severity, ignored));
+                var owner = (orthanc.Workload as KubernetesContainer)?.Owner;
+                var restricted = owner is not null && NetworkPolicies.RestrictIngress(deployment, owner);
+                Check(deployment, orthanc, (rule, at, message, severity) =>
+                {
+                    // A NetworkPolicy that names the allowed sources narrows the exposure: one level less serious.
+                    if (restricted)
+                    {
+                        severity = Exposure.Exposure.Lower(severity ?? rule.DefaultSeverity);
+                        message += " (a NetworkPolicy limits who may connect)";
+                    }
+
+                    sink.Report(rule, at, message, severity, owner?.IgnoredRules);
+                });
             }
         }
 

@@ -43,11 +43,14 @@ namespace SensitiveDataAnalyzers.Config.Checks.Pacs
                 if (reachable.Count > 0)
                 {
                     var ports = string.Join(", ", reachable.Select(p => $"{p.Port} (through {p.How})"));
+                    var owner = (workload as KubernetesContainer)?.Owner;
+                    var restricted = owner is not null && NetworkPolicies.RestrictIngress(deployment, owner);
                     sink.Report(
                         ConfigRules.DicomWithoutTls,
                         workload.At,
-                        $"'{workload.Name}' ({workload.Image}) accepts plaintext DICOM on port{(reachable.Count > 1 ? "s" : string.Empty)} {ports}; publish DICOM over TLS (2762) or keep the port internal",
-                        suppressedIds: (workload as KubernetesContainer)?.Owner.IgnoredRules);
+                        $"'{workload.Name}' ({workload.Image}) accepts plaintext DICOM on port{(reachable.Count > 1 ? "s" : string.Empty)} {ports}{(restricted ? " (a NetworkPolicy limits who may connect)" : string.Empty)}; publish DICOM over TLS (2762) or keep the port internal",
+                        restricted ? Exposure.Exposure.Lower(ConfigRules.DicomWithoutTls.DefaultSeverity) : null,
+                        owner?.IgnoredRules);
                 }
             }
 
