@@ -71,6 +71,56 @@ namespace SensitiveDataAnalyzers.Core
             return current;
         }
 
+        /// <summary>
+        /// The expressions whose value <paramref name="operation"/> may take outside the Development environment: both
+        /// branches of <c>?:</c> (less a branch its condition confines to Development) and both sides of <c>??</c>,
+        /// followed through locals and fields. Any other operation is its own single alternative, returned as written
+        /// so that findings keep their location. Bounded in depth; nothing is returned past the bound.
+        /// </summary>
+        public static List<IOperation> Alternatives(IOperation operation, DevelopmentGuards? guards, CancellationToken cancellationToken)
+        {
+            var alternatives = new List<IOperation>();
+            AddAlternatives(operation, guards, alternatives, 0, cancellationToken);
+            return alternatives;
+        }
+
+        private static void AddAlternatives(IOperation operation, DevelopmentGuards? guards, List<IOperation> alternatives, int depth, CancellationToken cancellationToken)
+        {
+            if (operation.ConstantValue.HasValue)
+            {
+                alternatives.Add(operation);
+                return;
+            }
+
+            switch (Unwrap(operation, cancellationToken))
+            {
+                case IConditionalOperation { WhenFalse: { } whenFalse } conditional when depth < MaxDepth:
+                    var implied = guards?.Implies(conditional.Condition) ?? EnvironmentImplication.None;
+                    if (implied != EnvironmentImplication.Development)
+                    {
+                        AddAlternatives(conditional.WhenTrue, guards, alternatives, depth + 1, cancellationToken);
+                    }
+
+                    if (implied != EnvironmentImplication.NotDevelopment)
+                    {
+                        AddAlternatives(whenFalse, guards, alternatives, depth + 1, cancellationToken);
+                    }
+
+                    break;
+                case ICoalesceOperation coalesce when depth < MaxDepth:
+                    AddAlternatives(coalesce.Value, guards, alternatives, depth + 1, cancellationToken);
+                    AddAlternatives(coalesce.WhenNull, guards, alternatives, depth + 1, cancellationToken);
+                    break;
+                case IConditionalOperation { WhenFalse: not null }:
+                case ICoalesceOperation:
+                    // Past the depth bound: unknown, so no alternative rather than a guess.
+                    break;
+                default:
+                    alternatives.Add(operation);
+                    break;
+            }
+        }
+
         /// <summary>Collects the string values <paramref name="operation"/> may have (empty when unknown).</summary>
         public static List<TrackedString> Strings(IOperation operation, DevelopmentGuards? guards, CancellationToken cancellationToken)
         {
@@ -164,22 +214,13 @@ namespace SensitiveDataAnalyzers.Core
                 case IInvocationOperation invocation when invocation.TargetMethod.ContainingType?.SpecialType == SpecialType.System_String:
                     CollectStringMethod(invocation, guards, results, depth, cancellationToken);
                     return;
-                case IConditionalOperation conditional when conditional.WhenFalse is not null:
-                    var implied = guards?.Implies(conditional.Condition) ?? EnvironmentImplication.None;
-                    if (implied != EnvironmentImplication.Development)
+                case IConditionalOperation { WhenFalse: not null }:
+                case ICoalesceOperation:
+                    foreach (var alternative in Alternatives(operation, guards, cancellationToken))
                     {
-                        Collect(conditional.WhenTrue, guards, results, depth + 1, cancellationToken);
+                        Collect(alternative, guards, results, depth + 1, cancellationToken);
                     }
 
-                    if (implied != EnvironmentImplication.NotDevelopment)
-                    {
-                        Collect(conditional.WhenFalse, guards, results, depth + 1, cancellationToken);
-                    }
-
-                    return;
-                case ICoalesceOperation coalesce:
-                    Collect(coalesce.Value, guards, results, depth + 1, cancellationToken);
-                    Collect(coalesce.WhenNull, guards, results, depth + 1, cancellationToken);
                     return;
                 case IArrayCreationOperation array when array.Initializer is not null:
                     foreach (var element in array.Initializer.ElementValues)

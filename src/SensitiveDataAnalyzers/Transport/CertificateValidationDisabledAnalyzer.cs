@@ -25,9 +25,6 @@ namespace SensitiveDataAnalyzers.Transport
         private const string AlwaysTrueReason = "the callback always returns true";
         private const string DangerousValidatorReason = "DangerousAcceptAnyServerCertificateValidator";
 
-        /// <summary>How deep nested <c>?:</c> and <c>??</c> choices of a callback are followed.</summary>
-        private const int MaxBranchDepth = 8;
-
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
 
         public override void Initialize(AnalysisContext context)
@@ -59,24 +56,25 @@ namespace SensitiveDataAnalyzers.Transport
                 .GetMembers("DangerousAcceptAnyServerCertificateValidator").FirstOrDefault();
             var guards = DevelopmentGuards.Create(compilation);
 
-            string? Reason(IOperation value, int depth, System.Threading.CancellationToken cancellationToken)
+            // `insecure ? DangerousAccept… : null` turns validation off whenever the flag is set: one alternative that can
+            // be taken outside Development is enough.
+            string? Reason(IOperation value, System.Threading.CancellationToken cancellationToken)
             {
-                switch (ValueTracking.Unwrap(value, cancellationToken))
+                foreach (var alternative in ValueTracking.Alternatives(value, guards, cancellationToken))
                 {
-                    case IPropertyReferenceOperation property when SymbolEqualityComparer.Default.Equals(property.Property, dangerousValidator):
+                    if (ValueTracking.Unwrap(alternative, cancellationToken) is IPropertyReferenceOperation property
+                        && SymbolEqualityComparer.Default.Equals(property.Property, dangerousValidator))
+                    {
                         return DangerousValidatorReason;
+                    }
 
-                    // `insecure ? DangerousAccept… : null` turns validation off whenever the flag is set: one branch is
-                    // enough, unless the condition confines that branch to the Development environment.
-                    case IConditionalOperation { WhenFalse: { } whenFalse } conditional when depth < MaxBranchDepth:
-                        var implied = guards.Implies(conditional.Condition);
-                        return (implied == EnvironmentImplication.Development ? null : Reason(conditional.WhenTrue, depth + 1, cancellationToken))
-                            ?? (implied == EnvironmentImplication.NotDevelopment ? null : Reason(whenFalse, depth + 1, cancellationToken));
-                    case ICoalesceOperation coalesce when depth < MaxBranchDepth:
-                        return Reason(coalesce.Value, depth + 1, cancellationToken) ?? Reason(coalesce.WhenNull, depth + 1, cancellationToken);
-                    case var unwrapped:
-                        return AlwaysTrueDelegates.IsAlwaysTrue(unwrapped, cancellationToken) ? AlwaysTrueReason : null;
+                    if (AlwaysTrueDelegates.IsAlwaysTrue(alternative, cancellationToken))
+                    {
+                        return AlwaysTrueReason;
+                    }
                 }
+
+                return null;
             }
 
             void CheckArguments(OperationAnalysisContext c, ImmutableArray<IArgumentOperation> arguments)
@@ -90,7 +88,7 @@ namespace SensitiveDataAnalyzers.Transport
                 {
                     if (argument.ArgumentKind != ArgumentKind.DefaultValue
                         && SymbolEqualityComparer.Default.Equals(argument.Parameter?.Type, validationCallback)
-                        && Reason(argument.Value, 0, c.CancellationToken) is { } reason)
+                        && Reason(argument.Value, c.CancellationToken) is { } reason)
                     {
                         c.ReportDiagnostic(Diagnostic.Create(Rule, argument.Value.Syntax.GetLocation(), FixProperties.NullArgument, "SslStream", reason));
                     }
@@ -104,7 +102,7 @@ namespace SensitiveDataAnalyzers.Transport
                     {
                         if (sinks.TryMatch(c.Operation, out var match)
                             && InstallsCallback(match)
-                            && Reason(match.Value, 0, c.CancellationToken) is { } reason
+                            && Reason(match.Value, c.CancellationToken) is { } reason
                             && !guards.IsDevelopmentOnly(c.Operation))
                         {
                             c.ReportDiagnostic(Diagnostic.Create(Rule, match.TargetSyntax.GetLocation(), FixProperties.RemoveAssignment, match.DisplayName, reason));

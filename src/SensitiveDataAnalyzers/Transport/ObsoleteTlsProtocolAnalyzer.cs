@@ -36,9 +36,6 @@ namespace SensitiveDataAnalyzers.Transport
         /// <summary>How deep <c>a | b | …</c> chains with unknown operands are followed.</summary>
         private const int MaxFlagsDepth = 16;
 
-        /// <summary>How deep nested <c>?:</c> choices of a value are followed.</summary>
-        private const int MaxBranchDepth = 8;
-
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
 
         public override void Initialize(AnalysisContext context)
@@ -68,27 +65,17 @@ namespace SensitiveDataAnalyzers.Transport
             var sslStream = compilation.GetTypeByMetadataName("System.Net.Security.SslStream");
             var guards = DevelopmentGuards.Create(compilation);
 
-            void Check(OperationAnalysisContext c, IOperation value, string sink, int depth = 0)
+            // `legacy ? Tls11 | Tls12 : Tls12`: each alternative that can be taken outside Development is a value given to the sink.
+            void Check(OperationAnalysisContext c, IOperation value, string sink)
             {
-                // `legacy ? Tls11 | Tls12 : Tls12`: each branch that can be taken outside Development is a value given to the sink.
-                if (depth < MaxBranchDepth
-                    && ValueTracking.Integer(value, c.CancellationToken) is null
-                    && ValueTracking.Unwrap(value, c.CancellationToken) is IConditionalOperation { WhenFalse: { } whenFalse } conditional)
+                foreach (var alternative in ValueTracking.Alternatives(value, guards, c.CancellationToken))
                 {
-                    var implied = guards.Implies(conditional.Condition);
-                    if (implied != EnvironmentImplication.Development)
-                    {
-                        Check(c, conditional.WhenTrue, sink, depth + 1);
-                    }
-
-                    if (implied != EnvironmentImplication.NotDevelopment)
-                    {
-                        Check(c, whenFalse, sink, depth + 1);
-                    }
-
-                    return;
+                    CheckValue(c, alternative, sink);
                 }
+            }
 
+            void CheckValue(OperationAnalysisContext c, IOperation value, string sink)
+            {
                 var type = value.Type;
                 var enumName = SymbolEqualityComparer.Default.Equals(type, sslProtocols) ? "SslProtocols"
                     : SymbolEqualityComparer.Default.Equals(type, securityProtocolType) ? "SecurityProtocolType"
