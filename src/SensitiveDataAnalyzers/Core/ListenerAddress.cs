@@ -34,6 +34,12 @@ namespace SensitiveDataAnalyzers.Core
     /// </summary>
     internal readonly struct ListenerAddress
     {
+        /// <summary>
+        /// Ports where clients expect TLS: 443 (HTTPS) and 8443, its conventional alternative. Shared by the analyzers
+        /// (before sda.tls_ports) and the config linter, so plaintext on them is SDA1002 wherever it is written.
+        /// </summary>
+        public static readonly IReadOnlyCollection<int> DefaultTlsPorts = new HashSet<int> { 443, 8443 };
+
         public ListenerAddress(string text, string scheme, string host, int? port, HostScope scope)
         {
             Text = text;

@@ -11,8 +11,7 @@ namespace SensitiveDataAnalyzers.Core
     {
         public const string TlsPortsKey = "sda.tls_ports";
 
-        /// <summary>443 is HTTPS; 8443 is its conventional alternative.</summary>
-        public static readonly ImmutableHashSet<int> DefaultTlsPorts = ImmutableHashSet.Create(443, 8443);
+        public static readonly ImmutableHashSet<int> DefaultTlsPorts = ImmutableHashSet.CreateRange(ListenerAddress.DefaultTlsPorts);
 
         /// <summary>The ports treated as TLS ports for <paramref name="tree"/>; an explicit key replaces the defaults.</summary>
         public static ImmutableHashSet<int> TlsPorts(AnalyzerOptions options, SyntaxTree? tree)

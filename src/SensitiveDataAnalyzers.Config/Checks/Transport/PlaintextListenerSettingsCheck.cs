@@ -15,7 +15,7 @@ namespace SensitiveDataAnalyzers.Config.Checks.Transport
     /// </summary>
     internal sealed class PlaintextListenerSettingsCheck : IConfigCheck
     {
-        private static readonly HashSet<int> TlsPorts = new() { 443, 8443 };
+        private static readonly IReadOnlyCollection<int> TlsPorts = ListenerAddress.DefaultTlsPorts;
 
         public IReadOnlyList<ConfigRule> Rules { get; } = new[] { ConfigRules.PlaintextListener, ConfigRules.PlaintextOnTlsPort, ConfigRules.ObsoleteTlsProtocol };
 
