@@ -147,22 +147,35 @@ namespace SensitiveDataAnalyzers.Cli
                 : ExitCodes.Success;
         }
 
-        private List<LoadResult> Load(IReadOnlyList<InputItem> inputs)
+        /// <summary>
+        /// Loads the inputs lazily, in order, a batch at a time in parallel (parsing dominates and files are
+        /// independent): the linter keeps each file's views and drops its tree, so only one batch of trees is alive.
+        /// </summary>
+        private IEnumerable<LoadResult> Load(IReadOnlyList<InputItem> inputs)
         {
+            const int BatchSize = 64;
             byte[]? stdinBytes = null;
             if (inputs.Any(input => input.IsStdin))
             {
                 stdinBytes = Utf8NoBom.GetBytes(_stdin.ReadToEnd());
             }
 
-            // Parsing dominates; files are independent until linting, which sees them all together.
-            return inputs
-                .AsParallel()
-                .AsOrdered()
-                .Select(input => input.IsStdin
-                    ? ConfigLoader.Load(input.DisplayPath, stdinBytes!, ParseLimits.Default)
-                    : ConfigLoader.LoadFile(input.FullPath!, input.DisplayPath, ParseLimits.Default))
-                .ToList();
+            for (var start = 0; start < inputs.Count; start += BatchSize)
+            {
+                var batch = inputs
+                    .Skip(start)
+                    .Take(BatchSize)
+                    .AsParallel()
+                    .AsOrdered()
+                    .Select(input => input.IsStdin
+                        ? ConfigLoader.Load(input.DisplayPath, stdinBytes!, ParseLimits.Default)
+                        : ConfigLoader.LoadFile(input.FullPath!, input.DisplayPath, ParseLimits.Default))
+                    .ToArray();
+                foreach (var result in batch)
+                {
+                    yield return result;
+                }
+            }
         }
 
         private bool WriteReport(LintReport report, string? outputPath, PathDisplay display)

@@ -25,14 +25,26 @@ namespace SensitiveDataAnalyzers.Config
                 .OrderBy(rule => rule.Id, System.StringComparer.Ordinal)
                 .ToList();
 
-        /// <summary>Lints loaded files; notices from loading are kept, suppressions applied, findings ordered by position.</summary>
+        /// <summary>
+        /// Lints loaded files; notices from loading are kept, suppressions applied, findings ordered by position.
+        /// The files are consumed one at a time and not kept (pass a lazy sequence and each file's tree is garbage
+        /// once its views are read), so memory follows the deployment's facts, not the size of its files.
+        /// </summary>
         public static IReadOnlyList<Finding> Lint(IEnumerable<LoadResult> loaded)
         {
-            var results = loaded.ToList();
-            var files = results.Where(r => r.File is not null).Select(r => r.File!).ToList();
-            var sink = new FindingSink(files);
-            sink.AddRange(results.SelectMany(r => r.Notices));
-            var deployment = DeploymentModel.Build(files);
+            var sink = new FindingSink();
+            var deployment = new DeploymentModel();
+            foreach (var result in loaded)
+            {
+                if (result.File is { } file)
+                {
+                    sink.AddSuppressions(file);
+                    deployment.Add(file);
+                }
+
+                sink.AddRange(result.Notices);
+            }
+
             foreach (var check in Checks)
             {
                 check.Run(deployment, sink);

@@ -19,17 +19,25 @@ namespace SensitiveDataAnalyzers.Config.Checks
         private readonly List<Finding> _findings = new();
         private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
 
+        public FindingSink()
+        {
+        }
+
         public FindingSink(IEnumerable<ConfigFile> files)
         {
             foreach (var file in files)
             {
-                var lines = new Dictionary<int, HashSet<string>>();
-                foreach (var comment in file.Comments)
-                {
-                    AddSuppression(lines, comment);
-                }
+                AddSuppressions(file);
+            }
+        }
 
-                _suppressedLines[file.Path] = lines;
+        /// <summary>Reads a file's suppression comments; only those are kept, not the file.</summary>
+        public void AddSuppressions(ConfigFile file)
+        {
+            Dictionary<int, HashSet<string>>? lines = null;
+            foreach (var comment in file.Comments)
+            {
+                AddSuppression(lines ??= _suppressedLines.TryGetValue(file.Path, out var existing) ? existing : _suppressedLines[file.Path] = new Dictionary<int, HashSet<string>>(), comment);
             }
         }
 

@@ -92,7 +92,7 @@ namespace SensitiveDataAnalyzers.Config.Model
 
         public IReadOnlyList<ConfigEntry> Entries => _entries;
 
-        /// <summary>Keeps an exact-size array instead of the growing list: the whole deployment's model stays in memory.</summary>
+        /// <summary>Keeps an exact-size array instead of the growing list, for the few mappings the deployment model keeps.</summary>
         internal void Seal()
         {
             if (_entries is List<ConfigEntry> list)
@@ -130,9 +130,9 @@ namespace SensitiveDataAnalyzers.Config.Model
     /// <summary>A sequence (YAML) or array (JSON).</summary>
     public sealed class ConfigSequence : ConfigNode
     {
-        private IReadOnlyList<ConfigNode> _items;
+        private readonly IReadOnlyList<ConfigNode> _items;
 
-        /// <param name="items">Readers may still add to the list until <see cref="Seal"/>.</param>
+        /// <param name="items">Readers may still add to the list while reading (anchors resolve to a sequence under construction).</param>
         public ConfigSequence(SourceLocation location, List<ConfigNode> items)
             : base(location)
         {
@@ -140,13 +140,5 @@ namespace SensitiveDataAnalyzers.Config.Model
         }
 
         public IReadOnlyList<ConfigNode> Items => _items;
-
-        internal void Seal()
-        {
-            if (_items is List<ConfigNode> list)
-            {
-                _items = list.ToArray();
-            }
-        }
     }
 }

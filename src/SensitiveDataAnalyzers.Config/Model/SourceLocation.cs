@@ -1,7 +1,9 @@
+using System;
+
 namespace SensitiveDataAnalyzers.Config.Model
 {
     /// <summary>A 1-based line and column in a file, as editors and SARIF count them.</summary>
-    public readonly struct SourceLocation
+    public readonly struct SourceLocation : IEquatable<SourceLocation>
     {
         public SourceLocation(string path, int line, int column)
         {
@@ -16,6 +18,13 @@ namespace SensitiveDataAnalyzers.Config.Model
         public int Line { get; }
 
         public int Column { get; }
+
+        public bool Equals(SourceLocation other) =>
+            Line == other.Line && Column == other.Column && string.Equals(Path, other.Path, StringComparison.Ordinal);
+
+        public override bool Equals(object? obj) => obj is SourceLocation other && Equals(other);
+
+        public override int GetHashCode() => unchecked(((Path?.GetHashCode() ?? 0) * 31 + Line) * 31 + Column);
 
         public override string ToString() => $"{Path}:{Line}:{Column}";
     }

@@ -120,9 +120,7 @@ namespace SensitiveDataAnalyzers.Config.Parsing
                         entries.Add(new ConfigEntry(key, ReadValue(ref reader, offset)));
                     }
 
-                    var mapping = new ConfigMapping(location, entries);
-                    mapping.Seal();
-                    return mapping;
+                    return new ConfigMapping(location, entries);
                 case JsonTokenType.StartArray:
                     var items = new List<ConfigNode>();
                     while (Next(ref reader) && reader.TokenType != JsonTokenType.EndArray)
@@ -130,9 +128,7 @@ namespace SensitiveDataAnalyzers.Config.Parsing
                         items.Add(ReadValue(ref reader, offset));
                     }
 
-                    var sequence = new ConfigSequence(location, items);
-                    sequence.Seal();
-                    return sequence;
+                    return new ConfigSequence(location, items);
                 case JsonTokenType.String:
                     return new ConfigScalar(location, Text(ref reader), isQuoted: true);
                 case JsonTokenType.Number:

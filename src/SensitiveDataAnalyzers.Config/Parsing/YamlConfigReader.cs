@@ -20,8 +20,6 @@ namespace SensitiveDataAnalyzers.Config.Parsing
         private readonly List<ConfigComment> _comments = new();
         private readonly Dictionary<string, ConfigNode> _anchors = new();
 
-        /// <summary>Keys and short values repeat (name, image, ports, "true"): one copy each keeps the retained model small.</summary>
-        private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
         private IParser _parser = null!;
         private Scanner _scanner = null!;
         private string _text = string.Empty;
@@ -132,7 +130,7 @@ namespace SensitiveDataAnalyzers.Config.Parsing
                 var isNull = scalar.Style == ScalarStyle.Plain && scalar.Value is "" or "~" or "null" or "Null" or "NULL";
                 var node = new ConfigScalar(
                     Location(scalar.Start),
-                    isNull ? null : Intern(scalar.Value),
+                    isNull ? null : scalar.Value,
                     scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted);
                 return Anchor(scalar.Anchor, node);
             }
@@ -147,7 +145,6 @@ namespace SensitiveDataAnalyzers.Config.Parsing
                 }
 
                 _parser.Consume<SequenceEnd>();
-                sequence.Seal();
                 return sequence;
             }
 
@@ -178,7 +175,6 @@ namespace SensitiveDataAnalyzers.Config.Parsing
                 entries.InsertRange(0, merged);
             }
 
-            mapping.Seal();
             return mapping;
         }
 
@@ -269,22 +265,6 @@ namespace SensitiveDataAnalyzers.Config.Parsing
             {
                 throw new ParseException(ToolNotices.LimitExceeded, $"more than {_limits.MaxNodes} nodes, aliases and merged keys (alias bomb?)", (int)mark.Line, Column(mark));
             }
-        }
-
-        private string Intern(string value)
-        {
-            if (value.Length > 32)
-            {
-                return value;
-            }
-
-            if (_strings.TryGetValue(value, out var shared))
-            {
-                return shared;
-            }
-
-            _strings[value] = value;
-            return value;
         }
 
         private SourceLocation Location(Mark mark)

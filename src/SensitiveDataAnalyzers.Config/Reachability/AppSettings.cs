@@ -5,33 +5,68 @@ using SensitiveDataAnalyzers.Config.Model;
 
 namespace SensitiveDataAnalyzers.Config.Reachability
 {
-    /// <summary>An ASP.NET Core settings file: <c>Urls</c> and <c>Kestrel:Endpoints:*</c>.</summary>
+    /// <summary>A setting's text and where it is written.</summary>
+    public readonly struct PositionedText
+    {
+        public PositionedText(string text, SourceLocation at)
+        {
+            Text = text;
+            At = at;
+        }
+
+        public string Text { get; }
+
+        public SourceLocation At { get; }
+    }
+
+    /// <summary>A <c>Kestrel:Endpoints</c> entry: its name, Url and SslProtocols values.</summary>
+    public sealed class KestrelEndpoint
+    {
+        public KestrelEndpoint(string name, PositionedText? url, IReadOnlyList<PositionedText> sslProtocols)
+        {
+            Name = name;
+            Url = url;
+            SslProtocols = sslProtocols;
+        }
+
+        public string Name { get; }
+
+        public PositionedText? Url { get; }
+
+        /// <summary>Each SslProtocols value (a string, possibly "Tls12,Tls13", or one item of an array).</summary>
+        public IReadOnlyList<PositionedText> SslProtocols { get; }
+    }
+
+    /// <summary>An ASP.NET Core settings file: <c>Urls</c> and <c>Kestrel:Endpoints:*</c>, read into what the checks need.</summary>
     public sealed class AppSettings
     {
-        private AppSettings(ConfigFile file, ConfigMapping root)
+        private AppSettings(string path, ConfigMapping root)
         {
-            File = file;
-            Urls = root.Scalar("Urls", StringComparison.OrdinalIgnoreCase);
+            Path = path;
+            Urls = Text(root.Scalar("Urls", StringComparison.OrdinalIgnoreCase));
             var kestrel = root.Mapping("Kestrel", StringComparison.OrdinalIgnoreCase);
             Endpoints = (kestrel?.Mapping("Endpoints", StringComparison.OrdinalIgnoreCase)?.Entries ?? Array.Empty<ConfigEntry>())
                 .Where(e => e.Value is ConfigMapping)
-                .ToList();
-            EndpointDefaults = kestrel?.Mapping("EndpointDefaults", StringComparison.OrdinalIgnoreCase);
+                .Select(e => new KestrelEndpoint(e.Name, Text(((ConfigMapping)e.Value).Scalar("Url", StringComparison.OrdinalIgnoreCase)), SslProtocols((ConfigMapping)e.Value)))
+                .ToArray();
+            var defaults = kestrel?.Mapping("EndpointDefaults", StringComparison.OrdinalIgnoreCase);
+            EndpointDefaultsSslProtocols = defaults is null ? Array.Empty<PositionedText>() : SslProtocols(defaults);
         }
 
-        public ConfigFile File { get; }
+        public string Path { get; }
 
-        public ConfigScalar? Urls { get; }
+        public PositionedText? Urls { get; }
 
-        /// <summary><c>Kestrel:Endpoints</c> entries: name → { Url, Protocols, SslProtocols, Certificate }.</summary>
-        public IReadOnlyList<ConfigEntry> Endpoints { get; }
+        /// <summary><c>Kestrel:Endpoints</c> entries that are sections.</summary>
+        public IReadOnlyList<KestrelEndpoint> Endpoints { get; }
 
-        public ConfigMapping? EndpointDefaults { get; }
+        /// <summary><c>Kestrel:EndpointDefaults:SslProtocols</c> values.</summary>
+        public IReadOnlyList<PositionedText> EndpointDefaultsSslProtocols { get; }
 
         /// <summary>A settings file: named appsettings*.json, or holding a Kestrel section.</summary>
-        public static AppSettings? Read(ConfigFile file, ConfigMapping root)
+        public static AppSettings? Read(string path, ConfigMapping root)
         {
-            var name = System.IO.Path.GetFileName(file.Path);
+            var name = System.IO.Path.GetFileName(path);
             if (name.Equals("appsettings.Development.json", StringComparison.OrdinalIgnoreCase))
             {
                 // Development settings never reach a deployed environment, as development-only code is silent in the analyzers.
@@ -39,7 +74,21 @@ namespace SensitiveDataAnalyzers.Config.Reachability
             }
 
             var named = name.StartsWith("appsettings", StringComparison.OrdinalIgnoreCase) && name.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
-            return named || root.Mapping("Kestrel", StringComparison.OrdinalIgnoreCase) is not null ? new AppSettings(file, root) : null;
+            return named || root.Mapping("Kestrel", StringComparison.OrdinalIgnoreCase) is not null ? new AppSettings(path, root) : null;
         }
+
+        private static PositionedText? Text(ConfigScalar? scalar) => scalar?.Value is { } text ? new PositionedText(text, scalar.Location) : null;
+
+        private static IReadOnlyList<PositionedText> SslProtocols(ConfigMapping endpoint) =>
+            (endpoint.Entry("SslProtocols", StringComparison.OrdinalIgnoreCase)?.Value switch
+            {
+                ConfigScalar scalar => new[] { scalar },
+                ConfigSequence sequence => sequence.Items.OfType<ConfigScalar>().ToArray(),
+                _ => Array.Empty<ConfigScalar>(),
+            })
+            .Select(Text)
+            .Where(t => t is not null)
+            .Select(t => t!.Value)
+            .ToArray();
     }
 }

@@ -22,7 +22,7 @@ namespace SensitiveDataAnalyzers.Config.Reachability
     /// <summary>A <c>ports:</c> entry of a compose service (short or long syntax).</summary>
     public sealed class PublishedPort
     {
-        public PublishedPort(ConfigNode at, string? hostIp, int? published, int target, bool ingressMode)
+        public PublishedPort(SourceLocation at, string? hostIp, int? published, int target, bool ingressMode)
         {
             At = at;
             HostIp = hostIp;
@@ -32,7 +32,7 @@ namespace SensitiveDataAnalyzers.Config.Reachability
             Binding = ClassifyHost(hostIp);
         }
 
-        public ConfigNode At { get; }
+        public SourceLocation At { get; }
 
         public string? HostIp { get; }
 
@@ -70,30 +70,28 @@ namespace SensitiveDataAnalyzers.Config.Reachability
     /// <summary>A service of a docker compose file.</summary>
     public sealed class ComposeService : Workload
     {
-        private ComposeService(ConfigFile file, ConfigEntry entry, ConfigMapping service)
-            : base(entry.Name, service.Text("image"), ReadEnvironment(service["environment"]), entry.Key)
+        private ComposeService(string path, ConfigEntry entry, ConfigMapping service, StringPool pool)
+            : base(pool.Intern(entry.Name)!, pool.Intern(service.Text("image")), ReadEnvironment(service["environment"], pool), entry.Key.Location)
         {
-            File = file;
-            Node = service;
+            Path = path;
             NetworkMode = service.Scalar("network_mode");
             Ports = ReadPorts(service.Sequence("ports"));
-            Labels = ReadLabels(service["labels"]);
+            Labels = StringMap.From(ReadEnvironment(service["labels"], pool).Select(v => (v.Name, v.Value, v.At)).ToList(), pool);
             Volumes = (service.Sequence("volumes")?.Items ?? Array.Empty<ConfigNode>())
                 .Select(v => v is ConfigScalar s ? s.Value : (v as ConfigMapping)?.Text("source") + ":" + (v as ConfigMapping)?.Text("target"))
                 .Where(v => v is not null)
-                .Select(v => v!)
-                .ToList();
+                .Select(v => pool.Intern(v)!)
+                .ToArray();
         }
 
-        public ConfigFile File { get; }
-
-        public ConfigMapping Node { get; }
+        /// <summary>The compose file.</summary>
+        public string Path { get; }
 
         public ConfigScalar? NetworkMode { get; }
 
         public IReadOnlyList<PublishedPort> Ports { get; }
 
-        public IReadOnlyDictionary<string, string?> Labels { get; }
+        public StringMap Labels { get; }
 
         public IReadOnlyList<string> Volumes { get; }
 
@@ -104,7 +102,7 @@ namespace SensitiveDataAnalyzers.Config.Reachability
             Labels.TryGetValue(SensitiveData.PhiKey, out var value) ? ConfigScalar.ParseBoolean(value) : null;
 
         /// <summary>The services of a compose document: a mapping with a top-level <c>services</c> mapping.</summary>
-        public static IEnumerable<ComposeService> Read(ConfigFile file, ConfigMapping root)
+        public static IEnumerable<ComposeService> Read(string path, ConfigMapping root, StringPool pool)
         {
             if (root.Mapping("services") is not { } services || root.Entry("apiVersion") is not null)
             {
@@ -115,35 +113,29 @@ namespace SensitiveDataAnalyzers.Config.Reachability
             {
                 if (entry.Value is ConfigMapping service)
                 {
-                    yield return new ComposeService(file, entry, service);
+                    yield return new ComposeService(path, entry, service, pool);
                 }
             }
         }
 
-        private static IReadOnlyDictionary<string, string?> ReadLabels(ConfigNode? node)
+        private static IReadOnlyList<PublishedPort> ReadPorts(ConfigSequence? ports)
         {
-            var labels = new Dictionary<string, string?>(StringComparer.Ordinal);
-            foreach (var variable in ReadEnvironment(node))
+            if (ports is not { Items.Count: > 0 })
             {
-                labels[variable.Name] = variable.Value;
+                return Array.Empty<PublishedPort>();
             }
 
-            return labels;
-        }
-
-        private static List<PublishedPort> ReadPorts(ConfigSequence? ports)
-        {
             var result = new List<PublishedPort>();
             foreach (var item in ports?.Items ?? Array.Empty<ConfigNode>())
             {
                 switch (item)
                 {
                     case ConfigScalar { Value: { } text }:
-                        result.AddRange(ParseShortSyntax(item, text));
+                        result.AddRange(ParseShortSyntax(item.Location, text));
                         break;
                     case ConfigMapping longSyntax when Port(longSyntax.Text("target")) is int target:
                         result.Add(new PublishedPort(
-                            longSyntax,
+                            longSyntax.Location,
                             longSyntax.Text("host_ip"),
                             Port(longSyntax.Text("published")),
                             target,
@@ -152,11 +144,11 @@ namespace SensitiveDataAnalyzers.Config.Reachability
                 }
             }
 
-            return result;
+            return result.ToArray();
         }
 
         /// <summary><c>[HOST_IP:][HOST_PORT[-END]:]CONTAINER_PORT[-END][/PROTOCOL]</c>; a range yields one entry per port (bounded).</summary>
-        private static IEnumerable<PublishedPort> ParseShortSyntax(ConfigNode at, string text)
+        private static IEnumerable<PublishedPort> ParseShortSyntax(SourceLocation at, string text)
         {
             var spec = text.Trim();
             var slash = spec.IndexOf('/');

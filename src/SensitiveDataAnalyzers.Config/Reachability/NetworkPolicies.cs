@@ -1,6 +1,4 @@
-using System;
 using System.Linq;
-using SensitiveDataAnalyzers.Config.Model;
 
 namespace SensitiveDataAnalyzers.Config.Reachability
 {
@@ -11,35 +9,9 @@ namespace SensitiveDataAnalyzers.Config.Reachability
     /// </summary>
     public static class NetworkPolicies
     {
-        public static bool RestrictIngress(DeploymentModel deployment, KubernetesWorkload workload)
-        {
-            foreach (var policy in deployment.ObjectsOfKind("NetworkPolicy", workload.Namespace))
-            {
-                var spec = policy.Root.Mapping("spec");
-                if (spec?.Mapping("podSelector") is not { } podSelector)
-                {
-                    continue;
-                }
-
-                var matchLabels = podSelector.Mapping("matchLabels");
-                var selectsAll = (matchLabels is null || matchLabels.Entries.Count == 0) && podSelector.Entry("matchExpressions") is null;
-                var selects = selectsAll || (matchLabels is not null && KubernetesObject.Selects(
-                    matchLabels.Entries.ToDictionary(e => e.Name, e => (e.Value as ConfigScalar)?.Value, StringComparer.Ordinal),
-                    workload.PodLabels));
-                var governsIngress = spec.Sequence("policyTypes")?.Items.OfType<ConfigScalar>().Any(t => t.Value == "Ingress") ?? spec.Entry("ingress") is not null;
-                if (!selects || !governsIngress)
-                {
-                    continue;
-                }
-
-                var rules = spec.Sequence("ingress")?.Items.OfType<ConfigMapping>().ToList();
-                if (rules is null || rules.All(rule => rule.Sequence("from") is { Items.Count: > 0 }))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+        public static bool RestrictIngress(DeploymentModel deployment, KubernetesWorkload workload) =>
+            deployment.ObjectsOfKind("NetworkPolicy", workload.Namespace)
+                .OfType<KubernetesNetworkPolicy>()
+                .Any(policy => policy.Selects(workload) && policy.GovernsIngress && policy.EveryRuleNamesSources);
     }
 }

@@ -10,11 +10,12 @@ namespace SensitiveDataAnalyzers.Config.Reachability
     /// <summary>One effective Orthanc setting and where it was written (a JSON key's value or an environment variable).</summary>
     public sealed class OrthancSetting
     {
-        public OrthancSetting(string key, ConfigNode value, ConfigNode at)
+        public OrthancSetting(string key, ConfigNode value, SourceLocation? reportAt)
         {
             Key = key;
             Value = value;
-            At = at;
+            ValueHasPositions = reportAt is null;
+            At = reportAt ?? value.Location;
         }
 
         public string Key { get; }
@@ -22,8 +23,11 @@ namespace SensitiveDataAnalyzers.Config.Reachability
         /// <summary>The value: a scalar, or a mapping for RegisteredUsers / OrthancPeers / DicomModalities.</summary>
         public ConfigNode Value { get; }
 
-        /// <summary>Where to report it (for values parsed out of an environment variable, the variable).</summary>
-        public ConfigNode At { get; }
+        /// <summary>Where to report it: the value, or for JSON embedded in a variable or a ConfigMap entry, that variable or entry.</summary>
+        public SourceLocation At { get; }
+
+        /// <summary>True when the value was written in a file of the run, so the nodes inside it carry their own positions.</summary>
+        public bool ValueHasPositions { get; }
 
         public bool? AsBoolean() => (Value as ConfigScalar)?.AsBoolean();
     }
@@ -52,7 +56,7 @@ namespace SensitiveDataAnalyzers.Config.Reachability
         private readonly HashSet<string> _mountedConfigMaps = new(StringComparer.Ordinal);
         private readonly HashSet<string> _setElsewhere = new(StringComparer.OrdinalIgnoreCase);
 
-        private OrthancInstance(string name, Workload? workload, ConfigNode at)
+        private OrthancInstance(string name, Workload? workload, SourceLocation at)
         {
             Name = name;
             Workload = workload;
@@ -68,7 +72,7 @@ namespace SensitiveDataAnalyzers.Config.Reachability
         public Workload? Workload { get; }
 
         /// <summary>Where findings about missing settings go: the service/container, or the file's root.</summary>
-        public ConfigNode At { get; }
+        public SourceLocation At { get; }
 
         /// <summary>orthancteam/orthanc (formerly osimis/orthanc) turns remote access and authentication on by default.</summary>
         public bool IsTeamImage { get; }
@@ -103,7 +107,7 @@ namespace SensitiveDataAnalyzers.Config.Reachability
         public bool AuthenticationEnabled => Boolean("AuthenticationEnabled") ?? (IsTeamImage || RemoteAccessAllowed);
 
         /// <summary>Registered users (user → password node); the image's documented login when its configuration is used.</summary>
-        public IEnumerable<(string User, string? Password, ConfigNode At)> RegisteredUsers
+        public IEnumerable<(string User, string? Password, SourceLocation At)> RegisteredUsers
         {
             get
             {
@@ -111,7 +115,7 @@ namespace SensitiveDataAnalyzers.Config.Reachability
                 {
                     foreach (var entry in users.Entries)
                     {
-                        yield return (entry.Name, (entry.Value as ConfigScalar)?.Value, setting.At == setting.Value ? entry.Value : setting.At);
+                        yield return (entry.Name, (entry.Value as ConfigScalar)?.Value, setting.ValueHasPositions ? entry.Value.Location : setting.At);
                     }
                 }
                 else if (this["RegisteredUsers"] is null && UsesImageConfiguration)
@@ -125,7 +129,7 @@ namespace SensitiveDataAnalyzers.Config.Reachability
         public static IReadOnlyList<OrthancInstance> Find(DeploymentModel deployment)
         {
             var instances = new List<OrthancInstance>();
-            var usedFiles = new HashSet<ConfigFile>();
+            var usedFiles = new HashSet<JsonConfiguration>();
             foreach (var workload in deployment.Workloads)
             {
                 if (!SensitiveData.IsOrthancImage(workload.Image))
@@ -136,7 +140,11 @@ namespace SensitiveDataAnalyzers.Config.Reachability
                 var instance = new OrthancInstance(Describe(workload), workload, workload.At);
                 foreach (var file in MountedConfiguration(deployment, workload, instance._mountedConfigMaps))
                 {
-                    usedFiles.Add(file.File);
+                    if (file.File is not null)
+                    {
+                        usedFiles.Add(file.File);
+                    }
+
                     instance._configurationMounted = true;
                     instance.AddJson(file.Root, file.ReportAt);
                 }
@@ -146,47 +154,82 @@ namespace SensitiveDataAnalyzers.Config.Reachability
             }
 
             // Orthanc JSON in a ConfigMap that no Orthanc workload of the run mounts: judged on its own.
-            foreach (var configMap in deployment.KubernetesObjects.Where(o => o.Kind == "ConfigMap"))
+            var mounted = new HashSet<(string Namespace, string Name)>(instances
+                .Where(i => i.Workload is KubernetesContainer)
+                .SelectMany(i => i._mountedConfigMaps.Select(name => (((KubernetesContainer)i.Workload!).Owner.Namespace, name))));
+            foreach (var configMap in deployment.KubernetesObjects.OfType<KubernetesConfigMap>())
             {
-                foreach (var entry in configMap.Root.Mapping("data")?.Entries ?? Array.Empty<ConfigEntry>())
+                if (mounted.Contains((configMap.Namespace, configMap.Name)))
                 {
-                    if (entry.Value is ConfigScalar { Value: { } json } && MentionsOrthancKey(json) && ParseEmbeddedJson(json, entry.Value) is ConfigMapping embedded && LooksLikeOrthanc(embedded)
-                        && !instances.Any(i => i._mountedConfigMaps.Contains(configMap.Name)))
+                    continue;
+                }
+
+                foreach (var entry in configMap.OrthancEntries)
+                {
+                    if (ParseEmbeddedJson(entry.Text, entry.At) is ConfigMapping embedded && LooksLikeOrthanc(embedded))
                     {
-                        var instance = new OrthancInstance($"configuration in ConfigMap '{configMap.Name}'", null, entry.Value);
-                        instance.AddJson(embedded, entry.Value);
+                        var instance = new OrthancInstance($"configuration in ConfigMap '{configMap.Name}'", null, entry.At);
+                        instance.AddJson(embedded, entry.At);
                         instances.Add(instance);
                     }
                 }
             }
 
-            foreach (var file in deployment.Files)
+            foreach (var file in deployment.JsonConfigurations)
             {
-                if (usedFiles.Contains(file) || file.Format != ConfigFormat.Json || file.Documents.FirstOrDefault()?.Root is not ConfigMapping root || !LooksLikeOrthanc(root))
+                if (usedFiles.Contains(file) || !LooksLikeOrthanc(file.Root))
                 {
                     continue;
                 }
 
-                var instance = new OrthancInstance($"configuration '{System.IO.Path.GetFileName(file.Path)}'", null, root);
-                instance.AddJson(root, null);
+                var instance = new OrthancInstance($"configuration '{System.IO.Path.GetFileName(file.Path)}'", null, file.Root.Location);
+                instance.AddJson(file.Root, null);
                 instances.Add(instance);
             }
 
             return instances;
         }
 
-        /// <summary>Cheap text test before parsing a stand-alone ConfigMap value: does it name an Orthanc-only key?</summary>
-        private static bool MentionsOrthancKey(string text) =>
-            OrthancKeys.Any(key => text.IndexOf(key, StringComparison.Ordinal) >= 0);
+        /// <summary>Cheap text test before parsing a ConfigMap value: does it name an Orthanc-only key?</summary>
+        public static bool MentionsOrthancKey(string text) =>
+            KeptKeys.Any(key => text.IndexOf(key, StringComparison.Ordinal) >= 0);
 
         /// <summary>A JSON object with at least two keys only Orthanc uses.</summary>
         public static bool LooksLikeOrthanc(ConfigMapping root) => OrthancKeys.Count(k => root.Entry(k) is not null) >= 2;
+
+        /// <summary>
+        /// The settings of a JSON object that the linter reads or that identify Orthanc, or null when it has none: a
+        /// file Orthanc may read when mounted (a credentials.json holding only RegisteredUsers). Only these entries are
+        /// kept in the deployment model, not the whole file.
+        /// </summary>
+        public static ConfigMapping? OrthancPart(ConfigMapping root)
+        {
+            var entries = root.Entries.Where(e => KeptKeys.Contains(e.Name)).ToList();
+            if (entries.Count == 0)
+            {
+                return null;
+            }
+
+            var part = new ConfigMapping(root.Location, entries);
+            part.Seal();
+            return part;
+        }
 
         private static readonly string[] OrthancKeys =
         {
             "DicomAet", "DicomPort", "HttpPort", "RemoteAccessAllowed", "AuthenticationEnabled", "RegisteredUsers", "OrthancPeers",
             "DicomModalities", "StorageDirectory", "DicomTlsEnabled", "DicomCheckCalledAet", "DicomAlwaysAllowStore",
         };
+
+        /// <summary>Every key an Orthanc check reads, and the keys that identify an Orthanc configuration.</summary>
+        private static readonly HashSet<string> KeptKeys = new(
+            OrthancKeys.Concat(new[]
+            {
+                "SslEnabled", "HttpsVerifyPeers", "DicomServerEnabled", "HttpServerEnabled", "DicomTlsRemoteCertificateRequired",
+                "DicomAlwaysAllowFind", "DicomAlwaysAllowFindWorklist", "DicomAlwaysAllowGet", "DicomAlwaysAllowMove", "DicomCheckModalityHost",
+                "ExecuteLuaEnabled",
+            }),
+            StringComparer.OrdinalIgnoreCase);
 
         private static string Describe(Workload workload) => workload switch
         {
@@ -201,7 +244,7 @@ namespace SensitiveDataAnalyzers.Config.Reachability
         /// its configuration directory, so a mounted object counts even with a single key (a credentials.json holding
         /// only RegisteredUsers). ReportAt: null for a file of the run (its own positions), else the ConfigMap entry.
         /// </summary>
-        private static IEnumerable<(ConfigFile File, ConfigMapping Root, ConfigNode? ReportAt)> MountedConfiguration(DeploymentModel deployment, Workload workload, HashSet<string> mountedConfigMaps)
+        private static IEnumerable<(JsonConfiguration? File, ConfigMapping Root, SourceLocation? ReportAt)> MountedConfiguration(DeploymentModel deployment, Workload workload, HashSet<string> mountedConfigMaps)
         {
             if (workload is ComposeService service)
             {
@@ -214,46 +257,44 @@ namespace SensitiveDataAnalyzers.Config.Reachability
                     }
 
                     var fileName = source.Replace('\\', '/').Split('/').Last();
-                    var directory = System.IO.Path.GetDirectoryName(service.File.Path)?.Replace('\\', '/') ?? string.Empty;
-                    foreach (var file in deployment.FilesNamed(fileName))
+                    var directory = System.IO.Path.GetDirectoryName(service.Path)?.Replace('\\', '/') ?? string.Empty;
+                    foreach (var file in deployment.JsonConfigurationsNamed(fileName))
                     {
                         var path = file.Path.Replace('\\', '/');
-                        if ((directory.Length == 0 || path.StartsWith(directory + "/", StringComparison.Ordinal)) && file.Documents.FirstOrDefault()?.Root is ConfigMapping root)
+                        if (directory.Length == 0 || path.StartsWith(directory + "/", StringComparison.Ordinal))
                         {
-                            yield return (file, root, null);
+                            yield return (file, file.Root, null);
                         }
                     }
                 }
             }
             else if (workload is KubernetesContainer container)
             {
-                var configMapNames = new HashSet<string>(
-                    (container.Owner.PodSpec?.Sequence("volumes")?.Items ?? Array.Empty<ConfigNode>())
-                        .OfType<ConfigMapping>()
-                        .Select(v => v.Mapping("configMap")?.Text("name"))
-                        .Where(n => n is not null)
-                        .Select(n => n!),
-                    StringComparer.Ordinal);
-                foreach (var configMap in deployment.ObjectsOfKind("ConfigMap", container.Owner.Namespace).Where(o => configMapNames.Contains(o.Name)))
+                var configMapNames = container.Owner.ConfigMapVolumes;
+                foreach (var configMap in deployment.ObjectsOfKind("ConfigMap", container.Owner.Namespace).OfType<KubernetesConfigMap>().Where(o => configMapNames.Contains(o.Name)))
                 {
-                    foreach (var entry in configMap.Root.Mapping("data")?.Entries ?? Array.Empty<ConfigEntry>())
+                    if (configMap.HoldsJson)
+                    {
+                        mountedConfigMaps.Add(configMap.Name);
+                    }
+
+                    foreach (var entry in configMap.OrthancEntries)
                     {
                         // Embedded JSON has positions inside the string only: its settings are reported at the entry.
-                        if (entry.Value is ConfigScalar { Value: { } json } && ParseEmbeddedJson(json, entry.Value) is ConfigMapping root)
+                        if (ParseEmbeddedJson(entry.Text, entry.At) is ConfigMapping root)
                         {
-                            mountedConfigMaps.Add(configMap.Name);
-                            yield return (configMap.File, root, entry.Value);
+                            yield return (null, root, entry.At);
                         }
                     }
                 }
             }
         }
 
-        private void AddJson(ConfigMapping root, ConfigNode? reportAt)
+        private void AddJson(ConfigMapping root, SourceLocation? reportAt)
         {
             foreach (var entry in root.Entries)
             {
-                _settings[entry.Name] = new OrthancSetting(entry.Name, entry.Value, reportAt ?? entry.Value);
+                _settings[entry.Name] = new OrthancSetting(entry.Name, entry.Value, reportAt);
             }
         }
 
@@ -291,7 +332,7 @@ namespace SensitiveDataAnalyzers.Config.Reachability
 
                 var node = value.TrimStart().StartsWith("{", StringComparison.Ordinal) && ParseEmbeddedJson(value, variable.At) is { } parsed
                     ? parsed
-                    : new ConfigScalar(variable.At.Location, value, isQuoted: true);
+                    : new ConfigScalar(variable.At, value, isQuoted: true);
                 _settings[key] = new OrthancSetting(key, node, variable.At);
             }
         }
@@ -316,16 +357,15 @@ namespace SensitiveDataAnalyzers.Config.Reachability
         }
 
         /// <summary>JSON written inside a value (ORTHANC_JSON, a ConfigMap entry); its nodes are reported at <paramref name="at"/>.</summary>
-        private static ConfigNode? ParseEmbeddedJson(string json, ConfigNode at)
+        private static ConfigNode? ParseEmbeddedJson(string json, SourceLocation at)
         {
             // Most ConfigMap values are not JSON objects: skip them without parsing.
-            var first = json.TrimStart();
-            if (first.Length == 0 || (first[0] != '{' && first[0] != '/'))
+            if (!KubernetesConfigMap.LooksLikeJsonObject(json))
             {
                 return null;
             }
 
-            var result = ConfigLoader.Load(at.Location.Path, Encoding.UTF8.GetBytes(json));
+            var result = ConfigLoader.Load(at.Path, Encoding.UTF8.GetBytes(json));
             return result.File?.Documents.FirstOrDefault()?.Root is ConfigMapping root && result.File.Format == ConfigFormat.Json ? root : null;
         }
     }

@@ -33,7 +33,7 @@ namespace SensitiveDataAnalyzers.Config.Reachability
                         return "the node network (hostNetwork: true)";
                     }
 
-                    if (container.Ports.Any(p => p.Scalar("containerPort")?.AsInteger() == port && p.Scalar("hostPort")?.AsInteger() > 0))
+                    if (container.Ports.Any(p => p.Number == port && p.HostPort is not null))
                     {
                         return "a hostPort";
                     }
@@ -41,58 +41,22 @@ namespace SensitiveDataAnalyzers.Config.Reachability
                     var services = deployment.ServicesSelecting(owner).Where(s => Targets(s, port, owner.Containers)).ToList();
                     if (services.FirstOrDefault(s => s.IsExternal) is { } external)
                     {
-                        return $"Service '{external.Name}' ({(external.ExternalIps is { Items.Count: > 0 } ? "external IPs" : external.Type?.Value)})";
+                        return $"Service '{external.Name}' ({(external.HasExternalIps ? "external IPs" : external.Type)})";
                     }
 
                     // An Ingress carries HTTP to the Service port it names: the container port must be that port's target.
                     var ingress = deployment.ObjectsOfKind("Ingress", owner.Namespace).OfType<KubernetesIngress>().FirstOrDefault(i =>
-                        Backends(i).Any(backend => services.Any(s => s.Name == backend.Service && s.Ports.Any(p =>
-                            (backend.Port is null || backend.Port == p.Text("port") || backend.Port == p.Text("name"))
-                            && KubernetesService.TargetPort(p, owner.Containers) == port))));
+                        i.Backends.Any(backend => services.Any(s => s.Name == backend.Service && s.Ports.Any(p =>
+                            (backend.Port is null || backend.Port == p.Port || backend.Port == p.Name)
+                            && KubernetesService.TargetPortOf(p, owner.Containers) == port))));
                     return ingress is null ? null : $"Ingress '{ingress.Name}'";
                 default:
                     return null;
             }
         }
 
-        /// <summary>Service name and port (number or name; null when not written) of every backend of an Ingress.</summary>
-        private static IEnumerable<(string Service, string? Port)> Backends(KubernetesIngress ingress)
-        {
-            var backends = new List<ConfigMapping>();
-            if (ingress.Spec?.Mapping("defaultBackend") is { } defaultBackend)
-            {
-                backends.Add(defaultBackend);
-            }
-
-            if (ingress.Spec?.Mapping("backend") is { } legacyDefault)
-            {
-                backends.Add(legacyDefault);
-            }
-
-            foreach (var rule in ingress.Rules)
-            {
-                backends.AddRange((rule.Mapping("http")?.Sequence("paths")?.Items ?? Array.Empty<ConfigNode>())
-                    .OfType<ConfigMapping>()
-                    .Select(path => path.Mapping("backend"))
-                    .Where(backend => backend is not null)
-                    .Select(backend => backend!));
-            }
-
-            foreach (var backend in backends)
-            {
-                if (backend.Mapping("service") is { } service && service.Text("name") is { } name)
-                {
-                    yield return (name, service.Mapping("port")?.Text("number") ?? service.Mapping("port")?.Text("name"));
-                }
-                else if (backend.Text("serviceName") is { } legacyName)
-                {
-                    yield return (legacyName, backend.Text("servicePort"));
-                }
-            }
-        }
-
         /// <summary>A Service port forwarding to the container port: numeric or named targetPort, else the port itself.</summary>
         private static bool Targets(KubernetesService service, int port, IEnumerable<KubernetesContainer> containers) =>
-            service.Ports.Any(p => KubernetesService.TargetPort(p, containers) == port);
+            service.Ports.Any(p => KubernetesService.TargetPortOf(p, containers) == port);
     }
 }

@@ -24,7 +24,9 @@ namespace SensitiveDataAnalyzers.Config.Reachability
         private static readonly string[] PhiWords = { "recording", "dicom", "pacs", "patient", "medical", "fhir", "hl7", "orthanc", "radiology", "imaging" };
 
         /// <summary>True when the workload is declared or recognised (image, name, labels, mounts) as holding PHI.</summary>
-        public static bool HoldsPhi(Workload workload)
+        public static bool HoldsPhi(Workload workload) => workload.HoldsPhi ??= Recognise(workload);
+
+        private static bool Recognise(Workload workload)
         {
             if (workload.DeclaredPhi is bool declared)
             {

@@ -7,7 +7,7 @@ namespace SensitiveDataAnalyzers.Config.Reachability
     /// <summary>An environment variable of a container or compose service, with where it is written.</summary>
     public sealed class EnvironmentVariable
     {
-        public EnvironmentVariable(string name, string? value, ConfigNode at)
+        public EnvironmentVariable(string name, string? value, SourceLocation at)
         {
             Name = name;
             Value = value;
@@ -19,14 +19,14 @@ namespace SensitiveDataAnalyzers.Config.Reachability
         /// <summary>The value; null when unset or taken from elsewhere (valueFrom, an env file).</summary>
         public string? Value { get; }
 
-        /// <summary>The value node when written, else the entry.</summary>
-        public ConfigNode At { get; }
+        /// <summary>Where the value is written, else the entry.</summary>
+        public SourceLocation At { get; }
     }
 
     /// <summary>What runs: a compose service or a Kubernetes container, with what identifies its data.</summary>
     public abstract class Workload
     {
-        protected Workload(string name, string? image, IReadOnlyList<EnvironmentVariable> environment, ConfigNode at)
+        protected Workload(string name, string? image, IReadOnlyList<EnvironmentVariable> environment, SourceLocation at)
         {
             Name = name;
             Image = image;
@@ -40,11 +40,14 @@ namespace SensitiveDataAnalyzers.Config.Reachability
 
         public IReadOnlyList<EnvironmentVariable> Environment { get; }
 
-        /// <summary>The node that declares the workload (service or container mapping).</summary>
-        public ConfigNode At { get; }
+        /// <summary>Where the workload is declared (service key or container mapping).</summary>
+        public SourceLocation At { get; }
 
         /// <summary>Labels, mounted paths and other words that say what the workload holds.</summary>
         public abstract IEnumerable<string> DescriptiveText { get; }
+
+        /// <summary>Whether <see cref="SensitiveData.HoldsPhi"/> recognised it; computed once, as every check asks.</summary>
+        internal bool? HoldsPhi { get; set; }
 
         /// <summary>Explicit <c>sensitivedata.io/phi</c> label or annotation: true/false, or null when absent.</summary>
         public abstract bool? DeclaredPhi { get; }
@@ -63,15 +66,20 @@ namespace SensitiveDataAnalyzers.Config.Reachability
         }
 
         /// <summary>Reads <c>environment:</c> in list (<c>- KEY=value</c>) or map (<c>KEY: value</c>) form, or Kubernetes <c>env:</c>.</summary>
-        public static List<EnvironmentVariable> ReadEnvironment(ConfigNode? node)
+        public static IReadOnlyList<EnvironmentVariable> ReadEnvironment(ConfigNode? node, StringPool pool)
         {
+            if (node is not (ConfigMapping { Entries.Count: > 0 } or ConfigSequence { Items.Count: > 0 }))
+            {
+                return Array.Empty<EnvironmentVariable>();
+            }
+
             var variables = new List<EnvironmentVariable>();
             switch (node)
             {
                 case ConfigMapping map:
                     foreach (var entry in map.Entries)
                     {
-                        variables.Add(new EnvironmentVariable(entry.Name, (entry.Value as ConfigScalar)?.Value, entry.Value));
+                        variables.Add(new EnvironmentVariable(pool.Intern(entry.Name)!, pool.Intern((entry.Value as ConfigScalar)?.Value), entry.Value.Location));
                     }
 
                     break;
@@ -82,20 +90,20 @@ namespace SensitiveDataAnalyzers.Config.Reachability
                         {
                             var equals = text.IndexOf('=');
                             variables.Add(equals < 0
-                                ? new EnvironmentVariable(text, null, item)
-                                : new EnvironmentVariable(text.Substring(0, equals), text.Substring(equals + 1), item));
+                                ? new EnvironmentVariable(pool.Intern(text)!, null, item.Location)
+                                : new EnvironmentVariable(pool.Intern(text.Substring(0, equals))!, pool.Intern(text.Substring(equals + 1)), item.Location));
                         }
                         else if (item is ConfigMapping kubernetesVariable && kubernetesVariable.Text("name") is { } name)
                         {
                             var value = kubernetesVariable.Scalar("value");
-                            variables.Add(new EnvironmentVariable(name, value?.Value, (ConfigNode?)value ?? kubernetesVariable));
+                            variables.Add(new EnvironmentVariable(pool.Intern(name)!, pool.Intern(value?.Value), ((ConfigNode?)value ?? kubernetesVariable).Location));
                         }
                     }
 
                     break;
             }
 
-            return variables;
+            return variables.ToArray();
         }
     }
 }

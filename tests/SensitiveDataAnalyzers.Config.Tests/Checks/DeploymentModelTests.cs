@@ -44,7 +44,7 @@ namespace SensitiveDataAnalyzers.Config.Tests.Checks
             var ports = Ports("\"8000-8002:9000-9002\"");
             Assert.Equal(new[] { 9000, 9001, 9002 }, ports.Select(p => p.Target));
             Assert.Equal(new int?[] { 8000, 8001, 8002 }, ports.Select(p => p.Published));
-            Assert.All(ports, p => Assert.Equal(4, p.At.Location.Line));
+            Assert.All(ports, p => Assert.Equal(4, p.At.Line));
         }
 
         [Fact]
@@ -84,7 +84,7 @@ namespace SensitiveDataAnalyzers.Config.Tests.Checks
             Assert.Equal(2, ports.Count);
             Assert.Equal((80, (int?)8080, HostBinding.Loopback, false), (ports[0].Target, ports[0].Published, ports[0].Binding, ports[0].IngressMode));
             Assert.Equal((4242, (int?)null, HostBinding.AllInterfaces, true), (ports[1].Target, ports[1].Published, ports[1].Binding, ports[1].IngressMode));
-            Assert.Equal((4, 9), (ports[0].At.Location.Line, ports[0].At.Location.Column));
+            Assert.Equal((4, 9), (ports[0].At.Line, ports[0].At.Column));
         }
 
         [Fact]
@@ -112,8 +112,8 @@ namespace SensitiveDataAnalyzers.Config.Tests.Checks
                 Assert.Null(service.Variable("C")!.Value);
             }
 
-            Assert.Equal((4, 9), (services[0].Variable("A")!.At.Location.Line, services[0].Variable("A")!.At.Location.Column));
-            Assert.Equal((9, 10), (services[1].Variable("A")!.At.Location.Line, services[1].Variable("A")!.At.Location.Column));
+            Assert.Equal((4, 9), (services[0].Variable("A")!.At.Line, services[0].Variable("A")!.At.Column));
+            Assert.Equal((9, 10), (services[1].Variable("A")!.At.Line, services[1].Variable("A")!.At.Column));
         }
 
         [Fact]
@@ -167,7 +167,7 @@ namespace SensitiveDataAnalyzers.Config.Tests.Checks
             Assert.Equal(new[] { "a", "b" }, services.Select(s => s.Name));
             Assert.Equal("example/a", services[0].Image);
             Assert.Equal("example/common", services[1].Image);
-            Assert.Equal(4, services[1].Variable("A")!.At.Location.Line);
+            Assert.Equal(4, services[1].Variable("A")!.At.Line);
         }
 
         [Fact]
@@ -294,7 +294,7 @@ namespace SensitiveDataAnalyzers.Config.Tests.Checks
                 """;
             var container = Model(("pod.yaml", yaml)).KubernetesWorkloads.Single().Containers.Single();
             Assert.Equal("1", container.Variable("A")!.Value);
-            Assert.Equal((10, 18), (container.Variable("A")!.At.Location.Line, container.Variable("A")!.At.Location.Column));
+            Assert.Equal((10, 18), (container.Variable("A")!.At.Line, container.Variable("A")!.At.Column));
             Assert.Null(container.Variable("B")!.Value);
         }
 
@@ -331,8 +331,8 @@ namespace SensitiveDataAnalyzers.Config.Tests.Checks
                 ("other.json", """{ "Kestrel": { "Endpoints": { "A": { "Url": "http://*:1" }, "B": "not a mapping" } } }"""),
                 ("package.json", """{ "Urls": "http://*:5000" }"""),
                 ("appsettings.yaml", "Kestrel:\n  Endpoints: {}\n"));
-            Assert.Equal(new[] { "appsettings.Production.json", "other.json" }, model.AppSettings.Select(s => s.File.Path));
-            Assert.Equal("http://*:5000", model.AppSettings[0].Urls!.Value);
+            Assert.Equal(new[] { "appsettings.Production.json", "other.json" }, model.AppSettings.Select(s => s.Path));
+            Assert.Equal("http://*:5000", model.AppSettings[0].Urls!.Value.Text);
             Assert.Equal(new[] { "A" }, model.AppSettings[1].Endpoints.Select(e => e.Name));
         }
 

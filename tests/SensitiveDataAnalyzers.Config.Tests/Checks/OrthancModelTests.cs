@@ -182,7 +182,7 @@ namespace SensitiveDataAnalyzers.Config.Tests.Checks
             var (user, password, at) = Assert.Single(orthanc.RegisteredUsers);
             Assert.Equal("orthanc", user);
             Assert.Equal("orthanc", password);
-            Assert.Equal("docker-compose.yml:2:3", at.Location.ToString());
+            Assert.Equal("docker-compose.yml:2:3", at.ToString());
         }
 
         [Fact]
@@ -195,7 +195,7 @@ namespace SensitiveDataAnalyzers.Config.Tests.Checks
             var (user, password, at) = Assert.Single(orthanc.RegisteredUsers);
             Assert.Equal("radiologist", user);
             Assert.Equal("x7-Jq2-generated", password);
-            Assert.Equal("orthanc.json:3:39", at.Location.ToString());
+            Assert.Equal("orthanc.json:3:39", at.ToString());
         }
 
         [Fact]
@@ -235,7 +235,7 @@ namespace SensitiveDataAnalyzers.Config.Tests.Checks
             Assert.NotNull(orthanc.Workload);
             Assert.True(orthanc.RemoteAccessAllowed);
             Assert.False(orthanc.AuthenticationEnabled);
-            Assert.Equal("orthanc.json:3:28", orthanc["AuthenticationEnabled"]!.At.Location.ToString());
+            Assert.Equal("orthanc.json:3:28", orthanc["AuthenticationEnabled"]!.At.ToString());
         }
 
         [Fact]
@@ -268,7 +268,7 @@ namespace SensitiveDataAnalyzers.Config.Tests.Checks
             var service = Assert.Single(instances, i => i.Workload is not null);
             Assert.Equal("DEPLOY", (service["DicomAet"]!.Value as ConfigScalar)!.Value);
             var alone = Assert.Single(instances, i => i.Workload is null);
-            Assert.Equal("other/orthanc.json", alone.At.Location.Path);
+            Assert.Equal("other/orthanc.json", alone.At.Path);
         }
 
         [Fact]
@@ -311,7 +311,7 @@ namespace SensitiveDataAnalyzers.Config.Tests.Checks
             Assert.Equal(8080, orthanc.HttpPort);
             var (user, password, at) = Assert.Single(orthanc.RegisteredUsers);
             Assert.Equal(("demo", "demo"), (user, password));
-            Assert.Equal("docker-compose.yml:8:34", at.Location.ToString());
+            Assert.Equal("docker-compose.yml:8:34", at.ToString());
         }
 
         [Fact]
@@ -335,7 +335,7 @@ namespace SensitiveDataAnalyzers.Config.Tests.Checks
         {
             var orthanc = Single(("docker-compose.yml", Compose("osimis/orthanc:21.5.1", $"{variable}: \"false\"")));
             Assert.False(orthanc.Boolean(key));
-            Assert.Equal("docker-compose.yml:5:" + (variable.Length + 9), orthanc[key]!.At.Location.ToString());
+            Assert.Equal("docker-compose.yml:5:" + (variable.Length + 9), orthanc[key]!.At.ToString());
         }
 
         [Fact]
@@ -360,7 +360,7 @@ namespace SensitiveDataAnalyzers.Config.Tests.Checks
             var orthanc = Single(("pod.yaml", yaml));
             Assert.Equal("container 'orthanc' of Pod 'pacs'", orthanc.Name);
             Assert.False(orthanc.AuthenticationEnabled);
-            Assert.Equal("pod.yaml:11:18", orthanc["AuthenticationEnabled"]!.At.Location.ToString());
+            Assert.Equal("pod.yaml:11:18", orthanc["AuthenticationEnabled"]!.At.ToString());
 
             // A value from a Secret is unknown: not "no users", not a default login.
             Assert.Null(orthanc["RegisteredUsers"]);
@@ -374,7 +374,7 @@ namespace SensitiveDataAnalyzers.Config.Tests.Checks
                 "ORTHANC_JSON: '{\"RemoteAccessAllowed\": true, \"AuthenticationEnabled\": false, \"HttpsVerifyPeers\": false}'")));
             Assert.True(orthanc.RemoteAccessAllowed);
             Assert.False(orthanc.AuthenticationEnabled);
-            Assert.Equal("docker-compose.yml:5:21", orthanc["HttpsVerifyPeers"]!.At.Location.ToString());
+            Assert.Equal("docker-compose.yml:5:21", orthanc["HttpsVerifyPeers"]!.At.ToString());
         }
 
         [Fact]
@@ -385,7 +385,7 @@ namespace SensitiveDataAnalyzers.Config.Tests.Checks
                 "      ORTHANC__REMOTE_ACCESS_ALLOWED: \"true\"\n";  // 10, value at 10:39
             var orthanc = Single(("docker-compose.yml", compose), ("orthanc.json", PacsInputs.Json("\"RemoteAccessAllowed\": false", "\"DicomAet\": \"PACS\"")));
             Assert.True(orthanc.RemoteAccessAllowed);
-            Assert.Equal("docker-compose.yml:10:39", orthanc["RemoteAccessAllowed"]!.At.Location.ToString());
+            Assert.Equal("docker-compose.yml:10:39", orthanc["RemoteAccessAllowed"]!.At.ToString());
         }
 
         [Fact]
@@ -399,7 +399,7 @@ namespace SensitiveDataAnalyzers.Config.Tests.Checks
             Assert.False(orthanc.AuthenticationEnabled);
 
             // Embedded JSON has no positions of its own in the YAML file: reported at the ConfigMap entry.
-            Assert.Equal("k8s.yaml:6:17", orthanc["AuthenticationEnabled"]!.At.Location.ToString());
+            Assert.Equal("k8s.yaml:6:17", orthanc["AuthenticationEnabled"]!.At.ToString());
         }
 
         [Fact]
@@ -419,10 +419,10 @@ namespace SensitiveDataAnalyzers.Config.Tests.Checks
                 """;
             var orthanc = Single(("k8s.yaml", yaml + "\n" + PacsInputs.KubernetesDeployment("orthancteam/orthanc", withConfigMap: true)));
             Assert.False(orthanc.Boolean("SslEnabled"));
-            Assert.Equal("k8s.yaml:6:17", orthanc["SslEnabled"]!.At.Location.ToString());
+            Assert.Equal("k8s.yaml:6:17", orthanc["SslEnabled"]!.At.ToString());
             var (user, _, at) = Assert.Single(orthanc.RegisteredUsers);
             Assert.Equal("radiology", user);
-            Assert.Equal("k8s.yaml:7:21", at.Location.ToString());
+            Assert.Equal("k8s.yaml:7:21", at.ToString());
         }
 
         [Fact]
@@ -434,7 +434,7 @@ namespace SensitiveDataAnalyzers.Config.Tests.Checks
             Assert.Null(orthanc.Workload);
             Assert.Equal("configuration in ConfigMap 'orthanc-config'", orthanc.Name);
             Assert.False(orthanc.AuthenticationEnabled);
-            Assert.Equal("configmap.yaml:6:17", orthanc["AuthenticationEnabled"]!.At.Location.ToString());
+            Assert.Equal("configmap.yaml:6:17", orthanc["AuthenticationEnabled"]!.At.ToString());
         }
 
         [Fact]

@@ -18,23 +18,23 @@ namespace SensitiveDataAnalyzers.Config.Checks.Exposure
             foreach (var service in deployment.KubernetesServices.Where(s => s.IsExternal))
             {
                 var containers = deployment.SelectedBy(service).SelectMany(w => w.Containers).ToList();
-                var byType = service.Type?.Value is "LoadBalancer" or "NodePort";
-                var how = byType ? "type " + service.Type!.Value : "external IPs";
+                var byType = service.Type is "LoadBalancer" or "NodePort";
+                var how = byType ? "type " + service.Type : "external IPs";
 
                 // Reported at what makes the Service external: its type, or its externalIPs when the type is internal.
-                ConfigNode at = byType ? service.Type! : (ConfigNode?)service.ExternalIps ?? (ConfigNode?)service.Type ?? service.Root;
+                var at = (byType ? service.TypeAt : service.ExternalIpsAt ?? service.TypeAt) ?? service.At;
                 var holder = containers.FirstOrDefault(SensitiveData.HoldsPhi) ?? containers.FirstOrDefault();
 
                 // One finding per Service (the sink keeps one per rule and position): the worst port decides, whatever its order.
                 var exposed = new List<(int Port, FindingSeverity Severity)>();
                 foreach (var port in service.Ports)
                 {
-                    if (ComposeService.Port(port.Text("port")) is not int number)
+                    if (port.Number is not int number)
                     {
                         continue;
                     }
 
-                    var target = KubernetesService.TargetPort(port, containers) ?? number;
+                    var target = KubernetesService.TargetPortOf(port, containers) ?? number;
                     var judged = SensitiveData.IsDicomPort(target) ? target : number;
                     if (Exposure.Severity(holder, judged, ConfigRules.ServiceReachableFromOutside.DefaultSeverity) is { } severity)
                     {
@@ -66,17 +66,17 @@ namespace SensitiveDataAnalyzers.Config.Checks.Exposure
                 {
                     foreach (var port in container.Ports)
                     {
-                        if (port.Scalar("hostPort") is { } hostPort && hostPort.AsInteger() is long number and > 0)
+                        if (port.HostPort is int number)
                         {
                             // Like Services (targetPort) and compose (container port): DICOM is what the container speaks.
-                            var judged = ComposeService.Port(port.Text("containerPort")) is int containerPort && SensitiveData.IsDicomPort(containerPort) ? containerPort : (int)number;
+                            var judged = port.Number is int containerPort && SensitiveData.IsDicomPort(containerPort) ? containerPort : number;
                             // As for published ports and Services: a web port of a workload without patient data is not a finding.
                             if (Exposure.Severity(container, judged, ConfigRules.HostPort.DefaultSeverity) is not { } severity)
                             {
                                 continue;
                             }
 
-                            sink.Report(ConfigRules.HostPort, hostPort, $"container '{container.Name}' of {workload.Kind} '{workload.Name}' binds node port {Exposure.Describe(container, (int)number)}{(judged != number ? " to container port " + Exposure.Describe(container, judged) : string.Empty)} (hostPort)", severity, workload.IgnoredRules);
+                            sink.Report(ConfigRules.HostPort, port.HostPortAt, $"container '{container.Name}' of {workload.Kind} '{workload.Name}' binds node port {Exposure.Describe(container, number)}{(judged != number ? " to container port " + Exposure.Describe(container, judged) : string.Empty)} (hostPort)", severity, workload.IgnoredRules);
                         }
                     }
                 }

@@ -30,7 +30,7 @@ namespace SensitiveDataAnalyzers.Config.Checks.Pacs
             }
         }
 
-        protected delegate void Reporter(ConfigRule rule, ConfigNode at, string message, FindingSeverity? severity = null);
+        protected delegate void Reporter(ConfigRule rule, SourceLocation at, string message, FindingSeverity? severity = null);
 
         protected abstract void Check(DeploymentModel deployment, OrthancInstance orthanc, Reporter report);
 
@@ -39,7 +39,7 @@ namespace SensitiveDataAnalyzers.Config.Checks.Pacs
             orthanc.Workload is { } workload ? PortReachability.HowReachable(deployment, workload, port) : null;
 
         /// <summary>The setting's node when written, else the object that lacks it.</summary>
-        protected static ConfigNode Where(OrthancInstance orthanc, string key) => orthanc[key]?.At ?? orthanc.At;
+        protected static SourceLocation Where(OrthancInstance orthanc, string key) => orthanc[key]?.At ?? orthanc.At;
     }
 
     /// <summary>SDA1103 HTTP API without TLS reachable; SDA1003 HttpsVerifyPeers false; SDA1105 OrthancPeers over http://.</summary>
@@ -71,7 +71,7 @@ namespace SensitiveDataAnalyzers.Config.Checks.Pacs
                     };
                     if (url is not null && url.StartsWith("http://", System.StringComparison.OrdinalIgnoreCase))
                     {
-                        var at = peerSetting.At == peerSetting.Value ? peer.Value : peerSetting.At;
+                        var at = peerSetting.ValueHasPositions ? peer.Value.Location : peerSetting.At;
                         report(ConfigRules.PeerOverPlaintext, at, $"Orthanc {orthanc.Name} reaches peer '{peer.Name}' over http://: images and the peer's credentials cross the network in clear text");
                     }
                 }

@@ -69,10 +69,9 @@ namespace SensitiveDataAnalyzers.Config.Checks.Pacs
                     .FirstOrDefault(container => LacksLogin(container, orthancs));
                 if (unauthenticated is not null)
                 {
-                    var at = ingress.Root.Entry("spec")?.Key ?? (Model.ConfigNode)ingress.Root;
                     sink.Report(
                         ConfigRules.IngressToUnauthenticatedPacs,
-                        at,
+                        ingress.At,
                         $"Ingress '{ingress.Name}' routes to '{unauthenticated.Name}' ({unauthenticated.Image}), which has no login, and adds no authentication (auth-url, auth-type, middleware)",
                         suppressedIds: ingress.IgnoredRules);
                 }

@@ -33,28 +33,27 @@ namespace SensitiveDataAnalyzers.Config.Checks.Transport
                 var severity = routesToPhi ? FindingSeverity.Error : ConfigRules.IngressWithoutTls.DefaultSeverity;
                 var subject = routesToPhi ? $"Ingress '{ingress.Name}' (routes to a service holding patient data)" : $"Ingress '{ingress.Name}'";
 
-                if (ingress.Tls is not { Items.Count: > 0 })
+                if (!ingress.HasTls)
                 {
                     // A missing block is reported on the object that lacks it: the spec key.
-                    sink.Report(ConfigRules.IngressWithoutTls, (ConfigNode?)ingress.Root.Entry("spec")?.Key ?? ingress.Root, $"{subject} has no tls section: its hosts are served as plain HTTP", severity, ingress.IgnoredRules);
+                    sink.Report(ConfigRules.IngressWithoutTls, ingress.At, $"{subject} has no tls section: its hosts are served as plain HTTP", severity, ingress.IgnoredRules);
                 }
                 else
                 {
-                    foreach (var rule in ingress.Rules)
+                    foreach (var (host, hostAt) in ingress.RuleHosts)
                     {
-                        if (rule.Scalar("host") is { Value: { } host } hostNode && !ingress.CoversHost(host))
+                        if (!ingress.CoversHost(host))
                         {
-                            sink.Report(ConfigRules.IngressWithoutTls, hostNode, $"{subject}: host '{host}' is not covered by any tls entry and is served as plain HTTP", severity, ingress.IgnoredRules);
+                            sink.Report(ConfigRules.IngressWithoutTls, hostAt, $"{subject}: host '{host}' is not covered by any tls entry and is served as plain HTTP", severity, ingress.IgnoredRules);
                         }
                     }
                 }
 
-                var annotations = ingress.Metadata?.Mapping("annotations");
                 foreach (var key in RedirectAnnotations)
                 {
-                    if (annotations?.Scalar(key) is { } value && value.AsBoolean() == false)
+                    if (ingress.Annotations.TryGetValue(key, out var value) && ConfigScalar.ParseBoolean(value) == false && ingress.Annotations.LocationOf(key) is { } at)
                     {
-                        sink.Report(ConfigRules.IngressTlsRedirectDisabled, value, $"{subject} sets {key} to \"{value.Value}\": clients that start on http:// are not sent to HTTPS", severity, ingress.IgnoredRules);
+                        sink.Report(ConfigRules.IngressTlsRedirectDisabled, at, $"{subject} sets {key} to \"{value}\": clients that start on http:// are not sent to HTTPS", severity, ingress.IgnoredRules);
                     }
                 }
             }

@@ -39,8 +39,8 @@ namespace SensitiveDataAnalyzers.Config.Checks.Transport
                     {
                         var published = external
                             .SelectMany(s => s.Ports)
-                            .Where(p => KubernetesService.TargetPort(p, workload.Containers) == listener.Port)
-                            .Select(p => ComposeService.Port(p.Text("port")) ?? 0)
+                            .Where(p => KubernetesService.TargetPortOf(p, workload.Containers) == listener.Port)
+                            .Select(p => p.Number ?? 0)
                             .ToList();
                         Report(sink, $"container '{container.Name}' of {workload.Kind} '{workload.Name}'", listener, at, published, workload.IgnoredRules);
                     }
@@ -57,7 +57,7 @@ namespace SensitiveDataAnalyzers.Config.Checks.Transport
         /// A plaintext listener is a finding when it sits on a TLS port, or when the deployment publishes it; a
         /// container port that nothing publishes is the normal case behind a TLS-terminating proxy.
         /// </summary>
-        private static void Report(FindingSink sink, string owner, ListenerAddress listener, ConfigNode at, IReadOnlyList<int> published, IReadOnlyCollection<string>? ignored)
+        private static void Report(FindingSink sink, string owner, ListenerAddress listener, SourceLocation at, IReadOnlyList<int> published, IReadOnlyCollection<string>? ignored)
         {
             var port = listener.Port!.Value;
             var tlsPublished = published.FirstOrDefault(TlsPorts.Contains);
@@ -82,7 +82,7 @@ namespace SensitiveDataAnalyzers.Config.Checks.Transport
 
         private static void CheckAppSettings(AppSettings settings, FindingSink sink)
         {
-            var urls = new List<ConfigScalar>();
+            var urls = new List<PositionedText>();
             if (settings.Urls is { } list)
             {
                 urls.Add(list);
@@ -90,23 +90,19 @@ namespace SensitiveDataAnalyzers.Config.Checks.Transport
 
             foreach (var endpoint in settings.Endpoints)
             {
-                var mapping = (ConfigMapping)endpoint.Value;
-                if (mapping.Scalar("Url", StringComparison.OrdinalIgnoreCase) is { } url)
+                if (endpoint.Url is { } url)
                 {
                     urls.Add(url);
                 }
 
-                CheckProtocols(mapping, $"Kestrel endpoint '{endpoint.Name}'", sink);
+                CheckProtocols(endpoint.SslProtocols, $"Kestrel endpoint '{endpoint.Name}'", sink);
             }
 
-            if (settings.EndpointDefaults is { } defaults)
-            {
-                CheckProtocols(defaults, "Kestrel EndpointDefaults", sink);
-            }
+            CheckProtocols(settings.EndpointDefaultsSslProtocols, "Kestrel EndpointDefaults", sink);
 
             foreach (var url in urls)
             {
-                foreach (var listener in ListenerAddress.ParseList(url.Value ?? string.Empty))
+                foreach (var listener in ListenerAddress.ParseList(url.Text))
                 {
                     if (!listener.IsPlaintextHttp || !listener.IsBeyondLoopback || listener.Port is not int port)
                     {
@@ -116,41 +112,36 @@ namespace SensitiveDataAnalyzers.Config.Checks.Transport
                     var scope = ListenerAddress.Describe(listener.Scope, listener.Host);
                     if (TlsPorts.Contains(port))
                     {
-                        sink.Report(ConfigRules.PlaintextOnTlsPort, url, $"Kestrel answers plaintext HTTP on TLS port {port} ('{listener.Text}', {scope}); serve HTTPS");
+                        sink.Report(ConfigRules.PlaintextOnTlsPort, url.At, $"Kestrel answers plaintext HTTP on TLS port {port} ('{listener.Text}', {scope}); serve HTTPS");
                     }
                     else
                     {
-                        sink.Report(ConfigRules.PlaintextListener, url, $"Kestrel listens for plaintext HTTP on '{listener.Text}' ({scope}); serve HTTPS or bind to loopback");
+                        sink.Report(ConfigRules.PlaintextListener, url.At, $"Kestrel listens for plaintext HTTP on '{listener.Text}' ({scope}); serve HTTPS or bind to loopback");
                     }
                 }
             }
         }
 
-        private static void CheckProtocols(ConfigMapping endpoint, string owner, FindingSink sink)
+        private static readonly string[] ObsoleteProtocols = { "Ssl2", "Ssl3", "Tls", "Tls11", "Default" };
+
+        private static void CheckProtocols(IReadOnlyList<PositionedText> values, string owner, FindingSink sink)
         {
-            var protocols = endpoint.Entry("SslProtocols", StringComparison.OrdinalIgnoreCase)?.Value;
-            var values = protocols switch
-            {
-                ConfigScalar scalar => new[] { scalar },
-                ConfigSequence sequence => sequence.Items.OfType<ConfigScalar>().ToArray(),
-                _ => Array.Empty<ConfigScalar>(),
-            };
             foreach (var value in values)
             {
-                foreach (var name in (value.Value ?? string.Empty).Split(new[] { ',', '|', ' ' }, StringSplitOptions.RemoveEmptyEntries))
+                foreach (var name in value.Text.Split(new[] { ',', '|', ' ' }, StringSplitOptions.RemoveEmptyEntries))
                 {
                     // Configuration binding reads enum names case-insensitively.
-                    var obsolete = new[] { "Ssl2", "Ssl3", "Tls", "Tls11", "Default" }.FirstOrDefault(o => string.Equals(o, name.Trim(), StringComparison.OrdinalIgnoreCase));
+                    var obsolete = ObsoleteProtocols.FirstOrDefault(o => string.Equals(o, name.Trim(), StringComparison.OrdinalIgnoreCase));
                     if (obsolete is not null)
                     {
-                        sink.Report(ConfigRules.ObsoleteTlsProtocol, value, $"{owner} enables obsolete SslProtocols.{obsolete}; use Tls12 and Tls13, or leave SslProtocols unset to let the operating system choose");
+                        sink.Report(ConfigRules.ObsoleteTlsProtocol, value.At, $"{owner} enables obsolete SslProtocols.{obsolete}; use Tls12 and Tls13, or leave SslProtocols unset to let the operating system choose");
                     }
                 }
             }
         }
 
         /// <summary>Plaintext listeners beyond loopback with a known port, from a workload's environment.</summary>
-        private static IEnumerable<(ListenerAddress Listener, ConfigNode At)> Listeners(Workload workload)
+        private static IEnumerable<(ListenerAddress Listener, SourceLocation At)> Listeners(Workload workload)
         {
             foreach (var variable in workload.Environment)
             {
@@ -159,7 +150,7 @@ namespace SensitiveDataAnalyzers.Config.Checks.Transport
                     continue;
                 }
 
-                var name = variable.Name.Replace(":", "__");
+                var name = variable.Name.IndexOf(':') < 0 ? variable.Name : variable.Name.Replace(":", "__");
                 IEnumerable<ListenerAddress> addresses;
                 if (name == "ASPNETCORE_URLS" || (name.StartsWith("Kestrel__Endpoints__", StringComparison.OrdinalIgnoreCase) && name.EndsWith("__Url", StringComparison.OrdinalIgnoreCase)))
                 {
