@@ -76,7 +76,7 @@ namespace SensitiveDataAnalyzers.Config.Reachability
             Path = path;
             NetworkMode = service.Scalar("network_mode");
             Ports = ReadPorts(service.Sequence("ports"));
-            Labels = StringMap.From(ReadEnvironment(service["labels"], pool).Select(v => (v.Name, v.Value, v.At)).ToList(), pool);
+            Labels = StringMap.From(ReadEnvironment(service["labels"], pool), pool);
             Volumes = (service.Sequence("volumes")?.Items ?? Array.Empty<ConfigNode>())
                 .Select(v => v is ConfigScalar s ? s.Value : (v as ConfigMapping)?.Text("source") + ":" + (v as ConfigMapping)?.Text("target"))
                 .Where(v => v is not null)

@@ -87,8 +87,7 @@ namespace SensitiveDataAnalyzers.Config.Reachability
         }
 
         /// <summary>True when every key of <paramref name="selector"/> has the same value in <paramref name="labels"/>.</summary>
-        public static bool Selects(IReadOnlyDictionary<string, string?> selector, IReadOnlyDictionary<string, string?> labels) =>
-            selector.Count > 0 && selector.All(pair => labels.TryGetValue(pair.Key, out var value) && value == pair.Value);
+        public static bool Selects(StringMap selector, StringMap labels) => selector.Selects(labels);
 
         /// <summary>The items of a sequence under <paramref name="key"/> that are mappings.</summary>
         internal static IEnumerable<ConfigMapping> Mappings(ConfigMapping? parent, string key) =>
@@ -348,6 +347,22 @@ namespace SensitiveDataAnalyzers.Config.Reachability
 
         /// <summary>Names of the Services the Ingress routes to.</summary>
         public IEnumerable<string> BackendServices => Backends.Select(b => b.Service);
+
+        /// <summary>nginx-ingress annotations that, set to "false", keep serving plain HTTP beside TLS.</summary>
+        public static readonly IReadOnlyList<string> RedirectAnnotations = new[]
+        {
+            "nginx.ingress.kubernetes.io/ssl-redirect",
+            "nginx.ingress.kubernetes.io/force-ssl-redirect",
+        };
+
+        /// <summary>
+        /// Clients reach the backends over TLS only: a tls section covers every rule host and no redirect annotation
+        /// is turned off. The backends behind it may speak plain HTTP inside the cluster.
+        /// </summary>
+        public bool TerminatesTls =>
+            HasTls
+            && RuleHosts.All(rule => CoversHost(rule.Host))
+            && !RedirectAnnotations.Any(key => Annotations.TryGetValue(key, out var value) && ConfigScalar.ParseBoolean(value) == false);
 
         /// <summary>TLS covers a host when a tls entry lists it, or a wildcard entry covers its first label.</summary>
         public bool CoversHost(string host) =>

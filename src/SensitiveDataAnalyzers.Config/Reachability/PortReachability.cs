@@ -12,7 +12,18 @@ namespace SensitiveDataAnalyzers.Config.Reachability
     /// </summary>
     public static class PortReachability
     {
-        public static string? HowReachable(DeploymentModel deployment, Workload workload, int port)
+        public static string? HowReachable(DeploymentModel deployment, Workload workload, int port) =>
+            HowReachable(deployment, workload, port, plaintextOnly: false);
+
+        /// <summary>
+        /// Like <see cref="HowReachable(DeploymentModel, Workload, int)"/>, for a plaintext HTTP port: an Ingress that
+        /// terminates TLS for every host it serves is the TLS-terminating proxy in front of it, so it is not a
+        /// plaintext route from outside.
+        /// </summary>
+        public static string? HowReachableInPlaintext(DeploymentModel deployment, Workload workload, int port) =>
+            HowReachable(deployment, workload, port, plaintextOnly: true);
+
+        private static string? HowReachable(DeploymentModel deployment, Workload workload, int port, bool plaintextOnly)
         {
             switch (workload)
             {
@@ -46,7 +57,7 @@ namespace SensitiveDataAnalyzers.Config.Reachability
 
                     // An Ingress carries HTTP to the Service port it names: the container port must be that port's target.
                     var ingress = deployment.ObjectsOfKind("Ingress", owner.Namespace).OfType<KubernetesIngress>().FirstOrDefault(i =>
-                        i.Backends.Any(backend => services.Any(s => s.Name == backend.Service && s.Ports.Any(p =>
+                        !(plaintextOnly && i.TerminatesTls) && i.Backends.Any(backend => services.Any(s => s.Name == backend.Service && s.Ports.Any(p =>
                             (backend.Port is null || backend.Port == p.Port || backend.Port == p.Name)
                             && KubernetesService.TargetPortOf(p, owner.Containers) == port))));
                     return ingress is null ? null : $"Ingress '{ingress.Name}'";

@@ -7,19 +7,21 @@ using SensitiveDataAnalyzers.Config.Model;
 namespace SensitiveDataAnalyzers.Config.Reachability
 {
     /// <summary>
-    /// A small read-only map of scalar values with where each was written: labels, annotations, selectors. Arrays
-    /// searched linearly, because such maps hold a handful of entries and a deployment holds thousands of them.
+    /// A small read-only map of scalar values with where each was written: labels, annotations, selectors. A value
+    /// type over one array searched linearly: such maps hold a handful of entries and a deployment holds thousands.
     /// </summary>
-    public sealed class StringMap : IReadOnlyDictionary<string, string?>
+    public readonly struct StringMap : IReadOnlyDictionary<string, string?>
     {
-        public static readonly StringMap Empty = new(Array.Empty<Entry>());
+        public static readonly StringMap Empty = default;
 
-        private readonly Entry[] _entries;
+        private readonly Entry[]? _array;
 
         private StringMap(Entry[] entries)
         {
-            _entries = entries;
+            _array = entries.Length == 0 ? null : entries;
         }
+
+        private Entry[] Items => _array ?? Array.Empty<Entry>();
 
         /// <summary>The scalar entries of a mapping (later duplicates win, as in YAML readers); non-scalar values read as null.</summary>
         public static StringMap Read(ConfigMapping? mapping, StringPool pool)
@@ -29,45 +31,65 @@ namespace SensitiveDataAnalyzers.Config.Reachability
                 return Empty;
             }
 
-            var entries = new List<(string Key, string? Value, SourceLocation At)>(mapping.Entries.Count);
+            var entries = new Entry[mapping.Entries.Count];
+            var count = 0;
             foreach (var entry in mapping.Entries)
             {
-                entries.Add((entry.Name, (entry.Value as ConfigScalar)?.Value, entry.Value.Location));
+                count = Put(entries, count, entry.Name, (entry.Value as ConfigScalar)?.Value, entry.Value.Location, pool);
             }
 
-            return From(entries, pool);
+            return Create(entries, count);
         }
 
-        public static StringMap From(IReadOnlyList<(string Key, string? Value, SourceLocation At)> entries, StringPool pool)
+        /// <summary>Environment-style pairs (compose labels in list or map form); later duplicates win.</summary>
+        public static StringMap From(IReadOnlyList<EnvironmentVariable> pairs, StringPool pool)
         {
-            if (entries.Count == 0)
+            if (pairs.Count == 0)
             {
                 return Empty;
             }
 
-            var kept = new List<Entry>(entries.Count);
-            foreach (var (key, value, at) in entries)
+            var entries = new Entry[pairs.Count];
+            var count = 0;
+            foreach (var pair in pairs)
             {
-                var entry = new Entry(pool.Intern(key)!, pool.Intern(value), at);
-                var existing = kept.FindIndex(e => string.Equals(e.Key, key, StringComparison.Ordinal));
-                if (existing >= 0)
+                count = Put(entries, count, pair.Name, pair.Value, pair.At, pool);
+            }
+
+            return Create(entries, count);
+        }
+
+        private static int Put(Entry[] entries, int count, string key, string? value, SourceLocation at, StringPool pool)
+        {
+            var entry = new Entry(pool.Intern(key)!, pool.Intern(value), at);
+            for (var i = 0; i < count; i++)
+            {
+                if (string.Equals(entries[i].Key, key, StringComparison.Ordinal))
                 {
-                    kept[existing] = entry;
-                }
-                else
-                {
-                    kept.Add(entry);
+                    entries[i] = entry;
+                    return count;
                 }
             }
 
-            return new StringMap(kept.ToArray());
+            entries[count] = entry;
+            return count + 1;
         }
 
-        public int Count => _entries.Length;
+        private static StringMap Create(Entry[] entries, int count)
+        {
+            if (count < entries.Length)
+            {
+                Array.Resize(ref entries, count);
+            }
 
-        public IEnumerable<string> Keys => _entries.Select(e => e.Key);
+            return new StringMap(entries);
+        }
 
-        public IEnumerable<string?> Values => _entries.Select(e => e.Value);
+        public int Count => Items.Length;
+
+        public IEnumerable<string> Keys => Items.Select(e => e.Key);
+
+        public IEnumerable<string?> Values => Items.Select(e => e.Value);
 
         public string? this[string key] => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException(key);
 
@@ -76,20 +98,43 @@ namespace SensitiveDataAnalyzers.Config.Reachability
         public bool TryGetValue(string key, out string? value)
         {
             var index = IndexOf(key);
-            value = index >= 0 ? _entries[index].Value : null;
+            value = index >= 0 ? Items[index].Value : null;
             return index >= 0;
+        }
+
+        /// <summary>
+        /// True when this map is a non-empty selector that <paramref name="labels"/> satisfies: every key has the same
+        /// value there. Without allocation: Services are matched against every workload of their namespace.
+        /// </summary>
+        public bool Selects(StringMap labels)
+        {
+            if (Items.Length == 0)
+            {
+                return false;
+            }
+
+            foreach (var entry in Items)
+            {
+                var index = labels.IndexOf(entry.Key);
+                if (index < 0 || !string.Equals(labels.Items[index].Value, entry.Value, StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>Where the value of <paramref name="key"/> was written, or null when absent.</summary>
         public SourceLocation? LocationOf(string key)
         {
             var index = IndexOf(key);
-            return index >= 0 ? _entries[index].At : null;
+            return index >= 0 ? Items[index].At : null;
         }
 
         public IEnumerator<KeyValuePair<string, string?>> GetEnumerator()
         {
-            foreach (var entry in _entries)
+            foreach (var entry in Items)
             {
                 yield return new KeyValuePair<string, string?>(entry.Key, entry.Value);
             }
@@ -99,9 +144,9 @@ namespace SensitiveDataAnalyzers.Config.Reachability
 
         private int IndexOf(string key)
         {
-            for (var i = 0; i < _entries.Length; i++)
+            for (var i = 0; i < Items.Length; i++)
             {
-                if (string.Equals(_entries[i].Key, key, StringComparison.Ordinal))
+                if (string.Equals(Items[i].Key, key, StringComparison.Ordinal))
                 {
                     return i;
                 }

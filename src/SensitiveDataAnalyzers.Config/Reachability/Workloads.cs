@@ -4,8 +4,8 @@ using SensitiveDataAnalyzers.Config.Model;
 
 namespace SensitiveDataAnalyzers.Config.Reachability
 {
-    /// <summary>An environment variable of a container or compose service, with where it is written.</summary>
-    public sealed class EnvironmentVariable
+    /// <summary>An environment variable of a container or compose service, with where it is written (a value type: a deployment holds tens of thousands).</summary>
+    public readonly struct EnvironmentVariable
     {
         public EnvironmentVariable(string name, string? value, SourceLocation at)
         {
@@ -52,6 +52,7 @@ namespace SensitiveDataAnalyzers.Config.Reachability
         /// <summary>Explicit <c>sensitivedata.io/phi</c> label or annotation: true/false, or null when absent.</summary>
         public abstract bool? DeclaredPhi { get; }
 
+        /// <summary>The variable's last definition, or null when the workload does not set it.</summary>
         public EnvironmentVariable? Variable(string name)
         {
             for (var i = Environment.Count - 1; i >= 0; i--)

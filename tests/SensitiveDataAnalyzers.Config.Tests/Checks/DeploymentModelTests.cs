@@ -11,6 +11,9 @@ namespace SensitiveDataAnalyzers.Config.Tests.Checks
         private static DeploymentModel Model(params (string Path, string Text)[] files) =>
             DeploymentModel.Build(files.Select(f => ConfigLoader.Load(f.Path, Encoding.UTF8.GetBytes(f.Text)).File!).ToList());
 
+        private static EnvironmentVariable Var(Workload workload, string name) =>
+            workload.Variable(name) ?? throw new Xunit.Sdk.XunitException($"{name} is not set");
+
         private static PublishedPort[] Ports(string port) =>
             Model(("docker-compose.yml", "services:\n  a:\n    ports:\n      - " + port + "\n")).ComposeServices.Single().Ports.ToArray();
 
@@ -107,20 +110,20 @@ namespace SensitiveDataAnalyzers.Config.Tests.Checks
             foreach (var service in services)
             {
                 Assert.Equal(new[] { "A", "B", "C" }, service.Environment.Select(v => v.Name));
-                Assert.Equal("1", service.Variable("A")!.Value);
-                Assert.Equal("x=y", service.Variable("B")!.Value);
-                Assert.Null(service.Variable("C")!.Value);
+                Assert.Equal("1", Var(service, "A").Value);
+                Assert.Equal("x=y", Var(service, "B").Value);
+                Assert.Null(Var(service, "C").Value);
             }
 
-            Assert.Equal((4, 9), (services[0].Variable("A")!.At.Line, services[0].Variable("A")!.At.Column));
-            Assert.Equal((9, 10), (services[1].Variable("A")!.At.Line, services[1].Variable("A")!.At.Column));
+            Assert.Equal((4, 9), (Var(services[0], "A").At.Line, Var(services[0], "A").At.Column));
+            Assert.Equal((9, 10), (Var(services[1], "A").At.Line, Var(services[1], "A").At.Column));
         }
 
         [Fact]
         public void LaterEnvironmentEntriesWin()
         {
             var model = Model(("docker-compose.yml", "services:\n  a:\n    environment:\n      - A=1\n      - A=2\n"));
-            Assert.Equal("2", model.ComposeServices.Single().Variable("A")!.Value);
+            Assert.Equal("2", Var(model.ComposeServices.Single(), "A").Value);
         }
 
         [Fact]
@@ -167,7 +170,7 @@ namespace SensitiveDataAnalyzers.Config.Tests.Checks
             Assert.Equal(new[] { "a", "b" }, services.Select(s => s.Name));
             Assert.Equal("example/a", services[0].Image);
             Assert.Equal("example/common", services[1].Image);
-            Assert.Equal(4, services[1].Variable("A")!.At.Line);
+            Assert.Equal(4, Var(services[1], "A").At.Line);
         }
 
         [Fact]
@@ -252,10 +255,14 @@ namespace SensitiveDataAnalyzers.Config.Tests.Checks
         [Fact]
         public void SelectorsNeedEveryKeyAndAreNeverEmpty()
         {
-            var pod = new System.Collections.Generic.Dictionary<string, string?> { ["app"] = "a", ["tier"] = "web" };
-            Assert.True(KubernetesObject.Selects(new System.Collections.Generic.Dictionary<string, string?> { ["app"] = "a" }, pod));
-            Assert.False(KubernetesObject.Selects(new System.Collections.Generic.Dictionary<string, string?> { ["app"] = "a", ["tier"] = "db" }, pod));
-            Assert.False(KubernetesObject.Selects(new System.Collections.Generic.Dictionary<string, string?>(), pod));
+            static StringMap Map(params (string Key, string? Value)[] pairs) =>
+                StringMap.From(pairs.Select(p => new EnvironmentVariable(p.Key, p.Value, new Model.SourceLocation("k8s.yaml", 1, 1))).ToArray(), new StringPool());
+
+            var pod = Map(("app", "a"), ("tier", "web"));
+            Assert.True(KubernetesObject.Selects(Map(("app", "a")), pod));
+            Assert.False(KubernetesObject.Selects(Map(("app", "a"), ("tier", "db")), pod));
+            Assert.False(KubernetesObject.Selects(Map(("app", null)), pod));
+            Assert.False(KubernetesObject.Selects(Map(), pod));
         }
 
         [Fact]
@@ -293,9 +300,9 @@ namespace SensitiveDataAnalyzers.Config.Tests.Checks
                             secretKeyRef: { name: s, key: k }
                 """;
             var container = Model(("pod.yaml", yaml)).KubernetesWorkloads.Single().Containers.Single();
-            Assert.Equal("1", container.Variable("A")!.Value);
-            Assert.Equal((10, 18), (container.Variable("A")!.At.Line, container.Variable("A")!.At.Column));
-            Assert.Null(container.Variable("B")!.Value);
+            Assert.Equal("1", Var(container, "A").Value);
+            Assert.Equal((10, 18), (Var(container, "A").At.Line, Var(container, "A").At.Column));
+            Assert.Null(Var(container, "B").Value);
         }
 
         [Fact]

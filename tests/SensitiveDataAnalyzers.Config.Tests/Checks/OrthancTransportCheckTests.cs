@@ -109,15 +109,54 @@ namespace SensitiveDataAnalyzers.Config.Tests.Checks
                 Summary(("deploy.yaml", deployment.Replace("    spec:\n", "    spec:\n      hostNetwork: true\n"))));
         }
 
+        private const string IngressTls = "  tls:\n    - hosts: [pacs.example.org]\n      secretName: pacs-tls\n";
+
         [Fact]
-        public void AnIngressToAClusterIpServiceReachesTheContainer()
+        public void AnIngressWithoutTlsToAClusterIpServiceReachesTheContainer()
         {
             Assert.Equal(
                 new[] { "SDA1103 error deploy.yaml:12:11" },
                 Summary(
                     ("deploy.yaml", PacsInputs.KubernetesDeployment("orthancteam/orthanc")),
                     ("svc.yaml", PacsInputs.KubernetesService("ClusterIP", (8042, null))),
-                    ("ingress.yaml", PacsInputs.KubernetesIngress())));
+                    ("ingress.yaml", PacsInputs.KubernetesIngress().Replace(IngressTls, string.Empty))).Where(f => f.StartsWith("SDA1103", StringComparison.Ordinal)));
+        }
+
+        [Fact]
+        public void AnIngressThatTerminatesTlsIsTheProxyTheFixAsksFor()
+        {
+            Assert.Contains(IngressTls, PacsInputs.KubernetesIngress(), StringComparison.Ordinal);
+            Assert.DoesNotContain(
+                Summary(
+                    ("deploy.yaml", PacsInputs.KubernetesDeployment("orthancteam/orthanc")),
+                    ("svc.yaml", PacsInputs.KubernetesService("ClusterIP", (8042, null))),
+                    ("ingress.yaml", PacsInputs.KubernetesIngress())),
+                f => f.StartsWith("SDA1103", StringComparison.Ordinal));
+        }
+
+        [Theory]
+        [InlineData("nginx.ingress.kubernetes.io/ssl-redirect: \"false\"")]
+        [InlineData("nginx.ingress.kubernetes.io/force-ssl-redirect: \"false\"")]
+        public void AnIngressThatStillServesHttpDoesNotCount(string annotation)
+        {
+            Assert.Contains(
+                "SDA1103 error deploy.yaml:12:11",
+                Summary(
+                    ("deploy.yaml", PacsInputs.KubernetesDeployment("orthancteam/orthanc")),
+                    ("svc.yaml", PacsInputs.KubernetesService("ClusterIP", (8042, null))),
+                    ("ingress.yaml", PacsInputs.KubernetesIngress("pacs", annotation))));
+        }
+
+        [Fact]
+        public void AnIngressWithAHostOutsideItsTlsDoesNotCount()
+        {
+            var ingress = PacsInputs.KubernetesIngress() + "    - host: plain.example.org\n      http:\n        paths:\n          - path: /\n            pathType: Prefix\n            backend:\n              service:\n                name: pacs\n                port:\n                  number: 8042\n";
+            Assert.Contains(
+                "SDA1103 error deploy.yaml:12:11",
+                Summary(
+                    ("deploy.yaml", PacsInputs.KubernetesDeployment("orthancteam/orthanc")),
+                    ("svc.yaml", PacsInputs.KubernetesService("ClusterIP", (8042, null))),
+                    ("ingress.yaml", ingress)));
         }
 
         [Fact]

@@ -49,7 +49,9 @@ namespace SensitiveDataAnalyzers.Config.Checks.Pacs
 
         protected override void Check(DeploymentModel deployment, OrthancInstance orthanc, Reporter report)
         {
-            if (orthanc.HttpServerEnabled && orthanc.Boolean("SslEnabled") != true && Reachable(deployment, orthanc, orthanc.HttpPort) is { } how)
+            // Behind an Ingress that terminates TLS the API is plain HTTP inside the cluster only: that is the proxy the fix names.
+            if (orthanc.HttpServerEnabled && orthanc.Boolean("SslEnabled") != true
+                && orthanc.Workload is { } workload && PortReachability.HowReachableInPlaintext(deployment, workload, orthanc.HttpPort) is { } how)
             {
                 report(ConfigRules.PacsHttpWithoutTls, Where(orthanc, "SslEnabled"), $"Orthanc {orthanc.Name} serves its REST API on plain HTTP (port {orthanc.HttpPort}) reachable through {how}; set SslEnabled with a certificate or put it behind a TLS-terminating proxy");
             }

@@ -13,12 +13,6 @@ namespace SensitiveDataAnalyzers.Config.Checks.Transport
     /// </summary>
     internal sealed class IngressTlsCheck : IConfigCheck
     {
-        private static readonly string[] RedirectAnnotations =
-        {
-            "nginx.ingress.kubernetes.io/ssl-redirect",
-            "nginx.ingress.kubernetes.io/force-ssl-redirect",
-        };
-
         public IReadOnlyList<ConfigRule> Rules { get; } = new[] { ConfigRules.IngressWithoutTls, ConfigRules.IngressTlsRedirectDisabled };
 
         public void Run(DeploymentModel deployment, FindingSink sink)
@@ -49,7 +43,7 @@ namespace SensitiveDataAnalyzers.Config.Checks.Transport
                     }
                 }
 
-                foreach (var key in RedirectAnnotations)
+                foreach (var key in KubernetesIngress.RedirectAnnotations)
                 {
                     if (ingress.Annotations.TryGetValue(key, out var value) && ConfigScalar.ParseBoolean(value) == false && ingress.Annotations.LocationOf(key) is { } at)
                     {
