@@ -90,7 +90,16 @@ namespace SensitiveDataAnalyzers.Config.Model
             _entries = entries;
         }
 
+        /// <summary>A mapping whose entries a reader sets when it has read them all (<see cref="Complete"/>).</summary>
+        internal ConfigMapping(SourceLocation location)
+            : base(location)
+        {
+            _entries = Array.Empty<ConfigEntry>();
+        }
+
         public IReadOnlyList<ConfigEntry> Entries => _entries;
+
+        internal void Complete(ConfigEntry[] entries) => _entries = entries;
 
         /// <summary>Keeps an exact-size array instead of the growing list, for the few mappings the deployment model keeps.</summary>
         internal void Seal()
@@ -130,7 +139,7 @@ namespace SensitiveDataAnalyzers.Config.Model
     /// <summary>A sequence (YAML) or array (JSON).</summary>
     public sealed class ConfigSequence : ConfigNode
     {
-        private readonly IReadOnlyList<ConfigNode> _items;
+        private IReadOnlyList<ConfigNode> _items;
 
         /// <param name="items">Readers may still add to the list while reading (anchors resolve to a sequence under construction).</param>
         public ConfigSequence(SourceLocation location, List<ConfigNode> items)
@@ -139,6 +148,15 @@ namespace SensitiveDataAnalyzers.Config.Model
             _items = items;
         }
 
+        /// <summary>A sequence whose items a reader sets when it has read them all (<see cref="Complete"/>).</summary>
+        internal ConfigSequence(SourceLocation location)
+            : base(location)
+        {
+            _items = Array.Empty<ConfigNode>();
+        }
+
         public IReadOnlyList<ConfigNode> Items => _items;
+
+        internal void Complete(ConfigNode[] items) => _items = items;
     }
 }

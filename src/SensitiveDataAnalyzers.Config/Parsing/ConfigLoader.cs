@@ -89,6 +89,7 @@ namespace SensitiveDataAnalyzers.Config.Parsing
             }
 
             var text = StrictUtf8.GetString(bytes);
+            var ascii = text.Length == bytes.Length; // one byte per character: no character outside the BMP
             if (text.Length > 0 && text[0] == '\uFEFF')
             {
                 text = text.Substring(1);
@@ -103,7 +104,7 @@ namespace SensitiveDataAnalyzers.Config.Parsing
             {
                 var file = LooksLikeJson(text)
                     ? JsonConfigReader.Read(displayPath, bytes, limits)
-                    : YamlConfigReader.Read(displayPath, text, limits);
+                    : YamlConfigReader.Read(displayPath, text, limits, ascii);
                 return new LoadResult(file, Array.Empty<Finding>());
             }
             catch (ParseException exception)
@@ -159,30 +160,35 @@ namespace SensitiveDataAnalyzers.Config.Parsing
         private static int? HelmTemplateLine(string text)
         {
             string[] helmMarkers = { ".Values", ".Release.", ".Chart.", ".Capabilities.", ".Files.", "include \"", "template \"", "toYaml", "nindent", "tpl " };
-            var line = 1;
-            for (var i = 0; i + 1 < text.Length; i++)
+
+            // Most files have no '{{' at all: a (vectorised) search finds that without walking every character.
+            for (var i = text.IndexOf("{{", StringComparison.Ordinal); i >= 0; i = text.IndexOf("{{", i + 1, StringComparison.Ordinal))
             {
-                if (text[i] == '\n')
+                // Look for the closing braces within the 200 characters an action is read to: searching the whole
+                // rest of the file for every '{{' made megabytes of braces quadratic.
+                var close = text.IndexOf("}}", i + 2, Math.Min(202, text.Length - i - 2), StringComparison.Ordinal);
+                var action = close < 0 ? text.Substring(i + 2, Math.Min(80, text.Length - i - 2)) : text.Substring(i + 2, Math.Min(close - i - 2, 200));
+                foreach (var marker in helmMarkers)
                 {
-                    line++;
-                }
-                else if (text[i] == '{' && text[i + 1] == '{')
-                {
-                    // Look for the closing braces within the 200 characters an action is read to: searching the whole
-                    // rest of the file for every '{{' made megabytes of braces quadratic.
-                    var close = text.IndexOf("}}", i + 2, Math.Min(202, text.Length - i - 2), StringComparison.Ordinal);
-                    var action = close < 0 ? text.Substring(i + 2, Math.Min(80, text.Length - i - 2)) : text.Substring(i + 2, Math.Min(close - i - 2, 200));
-                    foreach (var marker in helmMarkers)
+                    if (action.IndexOf(marker, StringComparison.Ordinal) >= 0)
                     {
-                        if (action.IndexOf(marker, StringComparison.Ordinal) >= 0)
-                        {
-                            return line;
-                        }
+                        return LineOf(text, i);
                     }
                 }
             }
 
             return null;
+        }
+
+        private static int LineOf(string text, int index)
+        {
+            var line = 1;
+            for (var i = text.IndexOf('\n'); i >= 0 && i < index; i = text.IndexOf('\n', i + 1))
+            {
+                line++;
+            }
+
+            return line;
         }
 
         private static LoadResult Notice(ConfigRule rule, string path, string message, int line, int column) =>

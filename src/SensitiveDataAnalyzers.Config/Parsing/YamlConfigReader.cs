@@ -19,6 +19,8 @@ namespace SensitiveDataAnalyzers.Config.Parsing
         private readonly ParseLimits _limits;
         private readonly List<ConfigComment> _comments = new();
         private readonly Dictionary<string, ConfigNode> _anchors = new();
+        private readonly List<List<ConfigEntry>> _entryLists = new();
+        private readonly List<List<ConfigNode>> _itemLists = new();
 
         private IParser _parser = null!;
         private Scanner _scanner = null!;
@@ -37,13 +39,14 @@ namespace SensitiveDataAnalyzers.Config.Parsing
             _budget = limits.MaxNodes;
         }
 
-        public static ConfigFile Read(string path, string text, ParseLimits limits) => new YamlConfigReader(path, limits).ReadFile(text);
+        /// <param name="ascii">The text is known to be ASCII (as long as its UTF-8 bytes), so no column needs surrogate handling.</param>
+        public static ConfigFile Read(string path, string text, ParseLimits limits, bool ascii = false) => new YamlConfigReader(path, limits).ReadFile(text, ascii);
 
-        private ConfigFile ReadFile(string text)
+        private ConfigFile ReadFile(string text, bool ascii)
         {
             var documents = new List<ConfigDocument>();
             _text = text;
-            _hasSurrogates = HasSurrogates(text);
+            _hasSurrogates = !ascii && HasSurrogates(text);
             try
             {
                 _scanner = new Scanner(new StringReader(text), skipComments: false);
@@ -137,20 +140,22 @@ namespace SensitiveDataAnalyzers.Config.Parsing
 
             if (_parser.TryConsume<SequenceStart>(out var sequenceStart))
             {
-                var items = new List<ConfigNode>();
-                var sequence = Anchor(sequenceStart.Anchor, new ConfigSequence(Location(sequenceStart.Start), items));
+                // Items are gathered in a list reused per depth and copied once into an exact array.
+                var items = Scratch(_itemLists, depth);
+                var sequence = Anchor(sequenceStart.Anchor, new ConfigSequence(Location(sequenceStart.Start)));
                 while (!AcceptEnd<SequenceEnd>())
                 {
                     items.Add(ReadNode(depth + 1));
                 }
 
                 _parser.Consume<SequenceEnd>();
+                sequence.Complete(items.ToArray());
                 return sequence;
             }
 
             var mappingStart = _parser.Consume<MappingStart>();
-            var entries = new List<ConfigEntry>();
-            var mapping = Anchor(mappingStart.Anchor, new ConfigMapping(Location(mappingStart.Start), entries));
+            var entries = Scratch(_entryLists, depth);
+            var mapping = Anchor(mappingStart.Anchor, new ConfigMapping(Location(mappingStart.Start)));
             List<ConfigEntry>? merged = null;
             while (!AcceptEnd<MappingEnd>())
             {
@@ -175,6 +180,7 @@ namespace SensitiveDataAnalyzers.Config.Parsing
                 entries.InsertRange(0, merged);
             }
 
+            mapping.Complete(entries.ToArray());
             return mapping;
         }
 
@@ -207,6 +213,19 @@ namespace SensitiveDataAnalyzers.Config.Parsing
 
                     break;
             }
+        }
+
+        /// <summary>The cleared list for this depth (nodes at one depth are read one after the other, never nested).</summary>
+        private static List<T> Scratch<T>(List<List<T>> lists, int depth)
+        {
+            while (lists.Count <= depth)
+            {
+                lists.Add(new List<T>());
+            }
+
+            var list = lists[depth];
+            list.Clear();
+            return list;
         }
 
         private T Anchor<T>(AnchorName anchor, T node)

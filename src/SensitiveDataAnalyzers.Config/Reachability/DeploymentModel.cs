@@ -8,15 +8,20 @@ namespace SensitiveDataAnalyzers.Config.Reachability
     /// <summary>A JSON object file that is neither ASP.NET Core settings nor a Kubernetes manifest: Orthanc reads such files.</summary>
     public sealed class JsonConfiguration
     {
-        public JsonConfiguration(string path, ConfigMapping root)
+        public JsonConfiguration(string path, ConfigMapping root, bool looksLikeOrthanc)
         {
             Path = path;
             Root = root;
+            LooksLikeOrthanc = looksLikeOrthanc;
         }
 
         public string Path { get; }
 
+        /// <summary>The settings the Orthanc checks read, with their positions (the file's other keys are not kept).</summary>
         public ConfigMapping Root { get; }
+
+        /// <summary>At least two keys only Orthanc uses: an Orthanc configuration even when no workload of the run mounts it.</summary>
+        public bool LooksLikeOrthanc { get; }
     }
 
     /// <summary>
@@ -90,10 +95,10 @@ namespace SensitiveDataAnalyzers.Config.Reachability
                 {
                     _settings.Add(appSettings);
                 }
-                else if (document.Index == 0 && OrthancInstance.OrthancPart(root) is { } orthanc)
+                else if (document.Index == 0 && OrthancInstance.ReadConfiguration(file.Path, root) is { } orthanc)
                 {
                     // Only the Orthanc settings of files Orthanc could read are kept (not package.json or lock files).
-                    _json.Add(new JsonConfiguration(file.Path, orthanc));
+                    _json.Add(orthanc);
                 }
             }
         }
@@ -147,30 +152,63 @@ namespace SensitiveDataAnalyzers.Config.Reachability
         {
             public Indexes(DeploymentModel model)
             {
-                Workloads = model._kubernetes.OfType<KubernetesWorkload>().ToList();
-                Services = model._kubernetes.OfType<KubernetesService>().ToList();
-                Ingresses = model._kubernetes.OfType<KubernetesIngress>().ToList();
-                AllWorkloads = model._compose.Cast<Workload>().Concat(Workloads.SelectMany(w => w.Containers)).ToList();
-                WorkloadsByNamespace = Workloads.GroupBy(w => w.Namespace).ToDictionary(g => g.Key, g => g.ToList());
-                ServicesByNamespace = Services.GroupBy(s => s.Namespace).ToDictionary(g => g.Key, g => g.ToList());
-                ServicesByName = Services.GroupBy(s => (s.Namespace, s.Name)).ToDictionary(g => g.Key, g => (IReadOnlyList<KubernetesService>)g.ToList());
-                ObjectsByKind = model._kubernetes.GroupBy(o => (o.Kind, o.Namespace)).ToDictionary(g => g.Key, g => (IReadOnlyList<KubernetesObject>)g.ToList());
-                JsonByName = model._json.GroupBy(f => f.Path.Replace('\\', '/').Split('/').Last(), StringComparer.Ordinal)
-                    .ToDictionary(g => g.Key, g => (IReadOnlyList<JsonConfiguration>)g.ToList(), StringComparer.Ordinal);
+                // One pass, no LINQ grouping: the indexes are built once per run, right before the first join.
+                foreach (var item in model._kubernetes)
+                {
+                    Add(ObjectsByKind, (item.Kind, item.Namespace), item);
+                    switch (item)
+                    {
+                        case KubernetesWorkload workload:
+                            Workloads.Add(workload);
+                            Add(WorkloadsByNamespace, workload.Namespace, workload);
+                            break;
+                        case KubernetesService service:
+                            Services.Add(service);
+                            Add(ServicesByNamespace, service.Namespace, service);
+                            Add(ServicesByName, (service.Namespace, service.Name), service);
+                            break;
+                        case KubernetesIngress ingress:
+                            Ingresses.Add(ingress);
+                            break;
+                    }
+                }
+
+                AllWorkloads.AddRange(model._compose);
+                foreach (var workload in Workloads)
+                {
+                    AllWorkloads.AddRange(workload.Containers);
+                }
+
+                foreach (var file in model._json)
+                {
+                    var path = file.Path.Replace('\\', '/');
+                    Add(JsonByName, path.Substring(path.LastIndexOf('/') + 1), file);
+                }
             }
 
-            public readonly List<KubernetesWorkload> Workloads;
-            public readonly List<KubernetesService> Services;
-            public readonly List<KubernetesIngress> Ingresses;
-            public readonly List<Workload> AllWorkloads;
-            public readonly Dictionary<string, List<KubernetesWorkload>> WorkloadsByNamespace;
-            public readonly Dictionary<string, List<KubernetesService>> ServicesByNamespace;
-            public readonly Dictionary<(string Namespace, string Name), IReadOnlyList<KubernetesService>> ServicesByName;
-            public readonly Dictionary<(string Kind, string Namespace), IReadOnlyList<KubernetesObject>> ObjectsByKind;
-            public readonly Dictionary<string, IReadOnlyList<JsonConfiguration>> JsonByName;
+            public readonly List<KubernetesWorkload> Workloads = new();
+            public readonly List<KubernetesService> Services = new();
+            public readonly List<KubernetesIngress> Ingresses = new();
+            public readonly List<Workload> AllWorkloads = new();
+            public readonly Dictionary<string, List<KubernetesWorkload>> WorkloadsByNamespace = new(StringComparer.Ordinal);
+            public readonly Dictionary<string, List<KubernetesService>> ServicesByNamespace = new(StringComparer.Ordinal);
+            public readonly Dictionary<(string Namespace, string Name), List<KubernetesService>> ServicesByName = new();
+            public readonly Dictionary<(string Kind, string Namespace), List<KubernetesObject>> ObjectsByKind = new();
+            public readonly Dictionary<string, List<JsonConfiguration>> JsonByName = new(StringComparer.Ordinal);
             public readonly Dictionary<KubernetesService, IReadOnlyList<KubernetesWorkload>> SelectedBy = new();
             public readonly Dictionary<KubernetesWorkload, IReadOnlyList<KubernetesService>> ServicesSelecting = new();
             public IReadOnlyList<OrthancInstance>? Orthancs;
+
+            private static void Add<TKey, TItem>(Dictionary<TKey, List<TItem>> index, TKey key, TItem item)
+                where TKey : notnull
+            {
+                if (!index.TryGetValue(key, out var items))
+                {
+                    index[key] = items = new List<TItem>();
+                }
+
+                items.Add(item);
+            }
         }
     }
 }

@@ -177,7 +177,7 @@ namespace SensitiveDataAnalyzers.Config.Reachability
 
             foreach (var file in deployment.JsonConfigurations)
             {
-                if (usedFiles.Contains(file) || !LooksLikeOrthanc(file.Root))
+                if (usedFiles.Contains(file) || !file.LooksLikeOrthanc)
                 {
                     continue;
                 }
@@ -192,27 +192,26 @@ namespace SensitiveDataAnalyzers.Config.Reachability
 
         /// <summary>Cheap text test before parsing a ConfigMap value: does it name an Orthanc-only key?</summary>
         public static bool MentionsOrthancKey(string text) =>
-            KeptKeys.Any(key => text.IndexOf(key, StringComparison.Ordinal) >= 0);
+            KnownKeys.Any(key => text.IndexOf(key, StringComparison.Ordinal) >= 0);
 
         /// <summary>A JSON object with at least two keys only Orthanc uses.</summary>
         public static bool LooksLikeOrthanc(ConfigMapping root) => OrthancKeys.Count(k => root.Entry(k) is not null) >= 2;
 
         /// <summary>
-        /// The settings of a JSON object that the linter reads or that identify Orthanc, or null when it has none: a
-        /// file Orthanc may read when mounted (a credentials.json holding only RegisteredUsers). Only these entries are
-        /// kept in the deployment model, not the whole file.
+        /// The Orthanc side of a JSON object file, or null when it names no Orthanc key: a file Orthanc may read when
+        /// mounted (a credentials.json holding only RegisteredUsers). The deployment model keeps only the settings the
+        /// checks read, not the whole file.
         /// </summary>
-        public static ConfigMapping? OrthancPart(ConfigMapping root)
+        public static JsonConfiguration? ReadConfiguration(string path, ConfigMapping root)
         {
-            var entries = root.Entries.Where(e => KeptKeys.Contains(e.Name)).ToList();
-            if (entries.Count == 0)
+            if (!root.Entries.Any(e => KnownKeys.Contains(e.Name)))
             {
                 return null;
             }
 
-            var part = new ConfigMapping(root.Location, entries);
-            part.Seal();
-            return part;
+            var read = new ConfigMapping(root.Location, root.Entries.Where(e => ReadKeys.Contains(e.Name)).ToList());
+            read.Seal();
+            return new JsonConfiguration(path, read, LooksLikeOrthanc(root));
         }
 
         private static readonly string[] OrthancKeys =
@@ -221,15 +220,19 @@ namespace SensitiveDataAnalyzers.Config.Reachability
             "DicomModalities", "StorageDirectory", "DicomTlsEnabled", "DicomCheckCalledAet", "DicomAlwaysAllowStore",
         };
 
-        /// <summary>Every key an Orthanc check reads, and the keys that identify an Orthanc configuration.</summary>
-        private static readonly HashSet<string> KeptKeys = new(
-            OrthancKeys.Concat(new[]
+        /// <summary>Every key an Orthanc check reads, and the server's AE title that names it.</summary>
+        private static readonly HashSet<string> ReadKeys = new(
+            new[]
             {
-                "SslEnabled", "HttpsVerifyPeers", "DicomServerEnabled", "HttpServerEnabled", "DicomTlsRemoteCertificateRequired",
-                "DicomAlwaysAllowFind", "DicomAlwaysAllowFindWorklist", "DicomAlwaysAllowGet", "DicomAlwaysAllowMove", "DicomCheckModalityHost",
-                "ExecuteLuaEnabled",
-            }),
+                "DicomAet", "DicomPort", "HttpPort", "RemoteAccessAllowed", "AuthenticationEnabled", "RegisteredUsers", "OrthancPeers",
+                "DicomTlsEnabled", "DicomCheckCalledAet", "DicomAlwaysAllowStore", "SslEnabled", "HttpsVerifyPeers",
+                "DicomServerEnabled", "HttpServerEnabled", "DicomTlsRemoteCertificateRequired", "DicomAlwaysAllowFind",
+                "DicomAlwaysAllowFindWorklist", "DicomAlwaysAllowGet", "DicomAlwaysAllowMove",
+            },
             StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>The keys that identify an Orthanc configuration and the keys the checks read.</summary>
+        private static readonly HashSet<string> KnownKeys = new(OrthancKeys.Concat(ReadKeys), StringComparer.OrdinalIgnoreCase);
 
         private static string Describe(Workload workload) => workload switch
         {
