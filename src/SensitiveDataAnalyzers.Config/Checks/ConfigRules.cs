@@ -92,9 +92,9 @@ namespace SensitiveDataAnalyzers.Config.Checks
 
         public static readonly ConfigRule IngressToUnauthenticatedPacs = new(
             "SDA4105",
-            "Ingress publishes a PACS that has no authentication",
+            "Ingress or reverse proxy publishes a PACS that has no authentication",
             FindingSeverity.Error,
-            "An Ingress that routes the Internet to a PACS without a login of its own, and adds none, publishes every patient's images.");
+            "An Ingress or reverse proxy that routes the Internet to a PACS without a login of its own, and adds none, publishes every patient's images.");
 
         public static readonly ConfigRule PortOnAllInterfaces = new(
             "SDA5101",

@@ -8,8 +8,9 @@ namespace SensitiveDataAnalyzers.Config.Checks.Pacs
     /// <summary>
     /// SDA3101 for PACS other than Orthanc (whose configuration the Orthanc checks read): a plaintext DICOM port —
     /// 104, 11112 (dcm4chee) or 4242 — of a PACS image reachable from outside. 2762, DICOM over TLS, is not reported.
-    /// SDA4105: an Ingress routing to a PACS with no login of its own (Orthanc with authentication off, a dcm4chee-arc
-    /// image without Keycloak) when the Ingress adds no authentication either.
+    /// SDA4105: an Ingress, or a compose reverse proxy (Traefik, nginx-proxy, caddy-docker-proxy), routing to a PACS with
+    /// no login of its own (Orthanc with authentication off, a dcm4chee-arc image without Keycloak) when the route adds
+    /// no authentication either.
     /// </summary>
     internal sealed class PacsListenerCheck : IConfigCheck
     {
@@ -76,6 +77,17 @@ namespace SensitiveDataAnalyzers.Config.Checks.Pacs
                         suppressedIds: ingress.IgnoredRules);
                 }
             }
+
+            foreach (var route in ReverseProxies.Routes(deployment))
+            {
+                if (!route.Authenticated && LacksLogin(route.Target, orthancs))
+                {
+                    sink.Report(
+                        ConfigRules.IngressToUnauthenticatedPacs,
+                        route.At,
+                        $"{route.Proxy} publishes '{route.Target.Name}' ({route.Target.Image}), which has no login, and adds no authentication (basic, digest or forward auth)");
+                }
+            }
         }
 
         private static bool IsNonOrthancPacs(Workload workload) =>
@@ -83,14 +95,15 @@ namespace SensitiveDataAnalyzers.Config.Checks.Pacs
             && !SensitiveData.IsOrthancImage(image)
             && PacsImages.Any(name => image.IndexOf(name, StringComparison.OrdinalIgnoreCase) >= 0);
 
-        private static bool LacksLogin(KubernetesContainer container, IReadOnlyList<OrthancInstance> orthancs)
+        /// <summary>A PACS web interface without a login of its own: Orthanc with authentication off, dcm4chee-arc without Keycloak.</summary>
+        private static bool LacksLogin(Workload workload, IReadOnlyList<OrthancInstance> orthancs)
         {
-            if (orthancs.FirstOrDefault(o => o.Workload == container) is { } orthanc)
+            if (orthancs.FirstOrDefault(o => o.Workload == workload) is { } orthanc)
             {
                 return orthanc.HttpServerEnabled && !orthanc.AuthenticationEnabled;
             }
 
-            var image = container.Image ?? string.Empty;
+            var image = workload.Image ?? string.Empty;
             return image.IndexOf("dcm4chee-arc", StringComparison.OrdinalIgnoreCase) >= 0 && image.IndexOf("secure", StringComparison.OrdinalIgnoreCase) < 0;
         }
     }
