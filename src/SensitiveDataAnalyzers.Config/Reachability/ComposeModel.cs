@@ -71,7 +71,7 @@ namespace SensitiveDataAnalyzers.Config.Reachability
     public sealed class ComposeService : Workload
     {
         private ComposeService(string path, ConfigEntry entry, ConfigMapping service, StringPool pool)
-            : base(pool.Intern(entry.Name)!, pool.Intern(service.Text("image")), ReadEnvironment(service["environment"], pool), entry.Key.Location)
+            : base(pool.Intern(entry.Name)!, pool.Intern(ComposeInterpolation.Effective(service.Text("image"))), Interpolated(ReadEnvironment(service["environment"], pool), pool), entry.Key.Location, ReadArguments(service["entrypoint"], service["command"]))
         {
             Path = path;
             NetworkMode = service.Scalar("network_mode");
@@ -118,6 +118,25 @@ namespace SensitiveDataAnalyzers.Config.Reachability
             }
         }
 
+        /// <summary>Variables as the container gets them when the deployer sets nothing: defaults of <c>${VAR:-default}</c> applied.</summary>
+        private static IReadOnlyList<EnvironmentVariable> Interpolated(IReadOnlyList<EnvironmentVariable> environment, StringPool pool)
+        {
+            if (environment.Count == 0)
+            {
+                return environment;
+            }
+
+            var result = new EnvironmentVariable[environment.Count];
+            for (var i = 0; i < environment.Count; i++)
+            {
+                var variable = environment[i];
+                var effective = ComposeInterpolation.Effective(variable.Value);
+                result[i] = ReferenceEquals(effective, variable.Value) ? variable : new EnvironmentVariable(variable.Name, pool.Intern(effective), variable.At);
+            }
+
+            return result;
+        }
+
         private static IReadOnlyList<PublishedPort> ReadPorts(ConfigSequence? ports)
         {
             if (ports is not { Items.Count: > 0 })
@@ -130,14 +149,14 @@ namespace SensitiveDataAnalyzers.Config.Reachability
             {
                 switch (item)
                 {
-                    case ConfigScalar { Value: { } text }:
+                    case ConfigScalar { Value: { } written } when ComposeInterpolation.Effective(written) is { } text:
                         result.AddRange(ParseShortSyntax(item.Location, text));
                         break;
-                    case ConfigMapping longSyntax when Port(longSyntax.Text("target")) is int target:
+                    case ConfigMapping longSyntax when Port(ComposeInterpolation.Effective(longSyntax.Text("target"))) is int target:
                         result.Add(new PublishedPort(
                             longSyntax.Location,
-                            longSyntax.Text("host_ip"),
-                            Port(longSyntax.Text("published")),
+                            ComposeInterpolation.Effective(longSyntax.Text("host_ip")),
+                            Port(ComposeInterpolation.Effective(longSyntax.Text("published"))),
                             target,
                             ingressMode: string.Equals(longSyntax.Text("mode"), "ingress", StringComparison.OrdinalIgnoreCase)));
                         break;

@@ -26,13 +26,17 @@ namespace SensitiveDataAnalyzers.Config.Reachability
     /// <summary>What runs: a compose service or a Kubernetes container, with what identifies its data.</summary>
     public abstract class Workload
     {
-        protected Workload(string name, string? image, IReadOnlyList<EnvironmentVariable> environment, SourceLocation at)
+        protected Workload(string name, string? image, IReadOnlyList<EnvironmentVariable> environment, SourceLocation at, IReadOnlyList<PositionedText> arguments)
         {
             Name = name;
             Image = image;
             Environment = environment;
             At = at;
+            Arguments = arguments;
         }
+
+        /// <summary>The command line the workload is started with (compose <c>command</c>; Kubernetes <c>command</c> then <c>args</c>), one word each.</summary>
+        public IReadOnlyList<PositionedText> Arguments { get; }
 
         public string Name { get; }
 
@@ -64,6 +68,37 @@ namespace SensitiveDataAnalyzers.Config.Reachability
             }
 
             return null;
+        }
+
+        /// <summary>Words of a command: a list of words, or one string split on white space (each word at the string's position).</summary>
+        public static IReadOnlyList<PositionedText> ReadArguments(params ConfigNode?[] nodes)
+        {
+            List<PositionedText>? words = null;
+            foreach (var node in nodes)
+            {
+                switch (node)
+                {
+                    case ConfigScalar { Value: { } line }:
+                        foreach (var word in line.Split(new[] { ' ', '\t', '\n' }, StringSplitOptions.RemoveEmptyEntries))
+                        {
+                            (words ??= new List<PositionedText>()).Add(new PositionedText(word, node.Location));
+                        }
+
+                        break;
+                    case ConfigSequence sequence:
+                        foreach (var item in sequence.Items)
+                        {
+                            if (item is ConfigScalar { Value: { } word })
+                            {
+                                (words ??= new List<PositionedText>()).Add(new PositionedText(word, item.Location));
+                            }
+                        }
+
+                        break;
+                }
+            }
+
+            return words?.ToArray() ?? Array.Empty<PositionedText>();
         }
 
         /// <summary>Reads <c>environment:</c> in list (<c>- KEY=value</c>) or map (<c>KEY: value</c>) form, or Kubernetes <c>env:</c>.</summary>

@@ -23,6 +23,7 @@ namespace SensitiveDataAnalyzers.Config.Checks.Transport
         {
             foreach (var service in deployment.ComposeServices)
             {
+                CheckProtocols(EnvironmentSslProtocols(service), $"service '{service.Name}'", sink, ignored: null);
                 foreach (var (listener, at) in Listeners(service))
                 {
                     var published = service.Ports.Where(p => p.Target == listener.Port && p.Binding != HostBinding.Loopback).Select(p => p.ExternalPort).ToList();
@@ -35,6 +36,7 @@ namespace SensitiveDataAnalyzers.Config.Checks.Transport
                 var external = deployment.ServicesSelecting(workload).Where(s => s.IsExternal).ToList();
                 foreach (var container in workload.Containers)
                 {
+                    CheckProtocols(EnvironmentSslProtocols(container), $"container '{container.Name}' of {workload.Kind} '{workload.Name}'", sink, workload.IgnoredRules);
                     foreach (var (listener, at) in Listeners(container))
                     {
                         var published = external
@@ -95,10 +97,10 @@ namespace SensitiveDataAnalyzers.Config.Checks.Transport
                     urls.Add(url);
                 }
 
-                CheckProtocols(endpoint.SslProtocols, $"Kestrel endpoint '{endpoint.Name}'", sink);
+                CheckProtocols(endpoint.SslProtocols, $"Kestrel endpoint '{endpoint.Name}'", sink, ignored: null);
             }
 
-            CheckProtocols(settings.EndpointDefaultsSslProtocols, "Kestrel EndpointDefaults", sink);
+            CheckProtocols(settings.EndpointDefaultsSslProtocols, "Kestrel EndpointDefaults", sink, ignored: null);
 
             foreach (var url in urls)
             {
@@ -124,7 +126,35 @@ namespace SensitiveDataAnalyzers.Config.Checks.Transport
 
         private static readonly string[] ObsoleteProtocols = { "Ssl2", "Ssl3", "Tls", "Tls11", "Default" };
 
-        private static void CheckProtocols(IReadOnlyList<PositionedText> values, string owner, FindingSink sink)
+        /// <summary>
+        /// <c>Kestrel__EndpointDefaults__SslProtocols</c> and <c>Kestrel__Endpoints__NAME__SslProtocols</c>, also as array
+        /// items (<c>…__SslProtocols__0</c>) and with ':' separators: the environment form of the appsettings keys.
+        /// </summary>
+        private static IReadOnlyList<PositionedText> EnvironmentSslProtocols(Workload workload)
+        {
+            List<PositionedText>? values = null;
+            foreach (var variable in workload.Environment)
+            {
+                if (variable.Value is not { } value)
+                {
+                    continue;
+                }
+
+                var parts = variable.Name.Replace(":", "__").Split(new[] { "__" }, StringSplitOptions.None);
+                var protocols = Array.FindIndex(parts, p => p.Equals("SslProtocols", StringComparison.OrdinalIgnoreCase));
+                var isKestrel = parts.Length > 2 && parts[0].Equals("Kestrel", StringComparison.OrdinalIgnoreCase)
+                    && (parts[1].Equals("EndpointDefaults", StringComparison.OrdinalIgnoreCase) && protocols == 2
+                        || parts[1].Equals("Endpoints", StringComparison.OrdinalIgnoreCase) && protocols == 3);
+                if (isKestrel && parts.Length - protocols <= 2)
+                {
+                    (values ??= new List<PositionedText>()).Add(new PositionedText(value, variable.At));
+                }
+            }
+
+            return values ?? (IReadOnlyList<PositionedText>)Array.Empty<PositionedText>();
+        }
+
+        private static void CheckProtocols(IReadOnlyList<PositionedText> values, string owner, FindingSink sink, IReadOnlyCollection<string>? ignored)
         {
             foreach (var value in values)
             {
@@ -134,7 +164,7 @@ namespace SensitiveDataAnalyzers.Config.Checks.Transport
                     var obsolete = ObsoleteProtocols.FirstOrDefault(o => string.Equals(o, name.Trim(), StringComparison.OrdinalIgnoreCase));
                     if (obsolete is not null)
                     {
-                        sink.Report(ConfigRules.ObsoleteTlsProtocol, value.At, $"{owner} enables obsolete SslProtocols.{obsolete}; use Tls12 and Tls13, or leave SslProtocols unset to let the operating system choose");
+                        sink.Report(ConfigRules.ObsoleteTlsProtocol, value.At, $"{owner} enables obsolete SslProtocols.{obsolete}; use Tls12 and Tls13, or leave SslProtocols unset to let the operating system choose", suppressedIds: ignored);
                     }
                 }
             }
@@ -173,6 +203,23 @@ namespace SensitiveDataAnalyzers.Config.Checks.Transport
                     if (address.IsPlaintextHttp && address.IsBeyondLoopback && address.Port is not null)
                     {
                         yield return (address, variable.At);
+                    }
+                }
+            }
+
+            // dotnet app.dll --urls http://0.0.0.0:443 (or --urls=…): the command line wins over the environment.
+            var arguments = workload.Arguments;
+            for (var i = 0; i < arguments.Count; i++)
+            {
+                var word = arguments[i].Text;
+                PositionedText? urls = word.Equals("--urls", StringComparison.OrdinalIgnoreCase) && i + 1 < arguments.Count ? arguments[i + 1]
+                    : word.StartsWith("--urls=", StringComparison.OrdinalIgnoreCase) ? new PositionedText(word.Substring("--urls=".Length), arguments[i].At)
+                    : null;
+                foreach (var address in urls is { } list ? ListenerAddress.ParseList(list.Text.Trim('"', '\'')) : Enumerable.Empty<ListenerAddress>())
+                {
+                    if (address.IsPlaintextHttp && address.IsBeyondLoopback && address.Port is not null)
+                    {
+                        yield return (address, urls!.Value.At);
                     }
                 }
             }
