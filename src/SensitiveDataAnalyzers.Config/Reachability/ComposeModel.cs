@@ -96,7 +96,7 @@ namespace SensitiveDataAnalyzers.Config.Reachability
         public IReadOnlyList<string> Volumes { get; }
 
         public override IEnumerable<string> DescriptiveText =>
-            new[] { Name }.Concat(Labels.Select(l => l.Key + "=" + l.Value)).Concat(Volumes);
+            new[] { Name }.Concat(Words(Labels)).Concat(Volumes);
 
         public override bool? DeclaredPhi =>
             Labels.TryGetValue(SensitiveData.PhiKey, out var value) ? ConfigScalar.ParseBoolean(value) : null;

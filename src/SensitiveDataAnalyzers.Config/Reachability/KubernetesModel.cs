@@ -160,8 +160,8 @@ namespace SensitiveDataAnalyzers.Config.Reachability
 
         public override IEnumerable<string> DescriptiveText =>
             new[] { Name, Owner.Name }
-                .Concat(Owner.PodLabels.Select(l => l.Key + "=" + l.Value))
-                .Concat(Owner.Labels.Select(l => l.Key + "=" + l.Value))
+                .Concat(Words(Owner.PodLabels))
+                .Concat(Words(Owner.Labels))
                 .Concat(MountPaths);
 
         public override bool? DeclaredPhi =>

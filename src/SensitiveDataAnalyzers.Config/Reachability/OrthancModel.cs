@@ -368,8 +368,16 @@ namespace SensitiveDataAnalyzers.Config.Reachability
                 return null;
             }
 
-            var result = ConfigLoader.Load(at.Path, Encoding.UTF8.GetBytes(json));
-            return result.File?.Documents.FirstOrDefault()?.Root is ConfigMapping root && result.File.Format == ConfigFormat.Json ? root : null;
+            try
+            {
+                // Straight to the JSON reader: the text is already known to be a JSON object, not a template or YAML.
+                return JsonConfigReader.Read(at.Path, Encoding.UTF8.GetBytes(json), ParseLimits.Default).Documents.FirstOrDefault()?.Root as ConfigMapping;
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                // Malformed embedded JSON (or a reader bug) makes no settings; the rest of the run goes on.
+                return null;
+            }
         }
     }
 }

@@ -39,7 +39,20 @@ namespace SensitiveDataAnalyzers.Config.Reachability
                 return true;
             }
 
-            return workload.DescriptiveText.Any(text => PhiWords.Any(word => text.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0));
+            foreach (var text in workload.DescriptiveText)
+            {
+                // One lower-casing per text, then ordinal (vectorised) searches: every check asks about every workload.
+                var lower = text.ToLowerInvariant();
+                foreach (var word in PhiWords)
+                {
+                    if (lower.IndexOf(word, StringComparison.Ordinal) >= 0)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
         }
 
         public static bool IsDicomPort(int port) => DicomPorts.Contains(port);

@@ -50,6 +50,19 @@ namespace SensitiveDataAnalyzers.Config.Reachability
         /// <summary>Labels, mounted paths and other words that say what the workload holds.</summary>
         public abstract IEnumerable<string> DescriptiveText { get; }
 
+        /// <summary>The keys and values of labels, each on its own (no "key=value" strings built for a search).</summary>
+        protected static IEnumerable<string> Words(StringMap labels)
+        {
+            foreach (var label in labels)
+            {
+                yield return label.Key;
+                if (label.Value is { } value)
+                {
+                    yield return value;
+                }
+            }
+        }
+
         /// <summary>Whether <see cref="SensitiveData.HoldsPhi"/> recognised it; computed once, as every check asks.</summary>
         internal bool? HoldsPhi { get; set; }
 

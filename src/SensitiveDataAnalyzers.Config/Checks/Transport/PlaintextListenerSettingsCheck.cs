@@ -135,7 +135,9 @@ namespace SensitiveDataAnalyzers.Config.Checks.Transport
             List<PositionedText>? values = null;
             foreach (var variable in workload.Environment)
             {
-                if (variable.Value is not { } value)
+                if (variable.Value is not { } value
+                    || !variable.Name.StartsWith("Kestrel", StringComparison.OrdinalIgnoreCase)
+                    || variable.Name.IndexOf("SslProtocols", StringComparison.OrdinalIgnoreCase) < 0)
                 {
                     continue;
                 }
