@@ -55,7 +55,8 @@ namespace SensitiveDataAnalyzers.Config.Checks.Pacs
                 }
             }
 
-            var orthancs = deployment.Orthancs;
+            // Looked up for every container behind every route: indexed once instead of a scan per container.
+            var orthancs = deployment.Orthancs.Where(o => o.Workload is not null).GroupBy(o => o.Workload!).ToDictionary(g => g.Key, g => g.First());
             foreach (var ingress in deployment.Ingresses)
             {
                 if (AuthAnnotations.Any(ingress.Annotations.ContainsKey))
@@ -96,9 +97,9 @@ namespace SensitiveDataAnalyzers.Config.Checks.Pacs
             && PacsImages.Any(name => image.IndexOf(name, StringComparison.OrdinalIgnoreCase) >= 0);
 
         /// <summary>A PACS web interface without a login of its own: Orthanc with authentication off, dcm4chee-arc without Keycloak.</summary>
-        private static bool LacksLogin(Workload workload, IReadOnlyList<OrthancInstance> orthancs)
+        private static bool LacksLogin(Workload workload, IReadOnlyDictionary<Workload, OrthancInstance> orthancs)
         {
-            if (orthancs.FirstOrDefault(o => o.Workload == workload) is { } orthanc)
+            if (orthancs.TryGetValue(workload, out var orthanc))
             {
                 return orthanc.HttpServerEnabled && !orthanc.AuthenticationEnabled;
             }
