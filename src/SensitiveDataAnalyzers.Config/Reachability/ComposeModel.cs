@@ -71,11 +71,11 @@ namespace SensitiveDataAnalyzers.Config.Reachability
     public sealed class ComposeService : Workload
     {
         private ComposeService(string path, ConfigEntry entry, ConfigMapping service, StringPool pool)
-            : base(pool.Intern(entry.Name)!, pool.Intern(ComposeInterpolation.Effective(service.Text("image"))), Interpolated(ReadEnvironment(service["environment"], pool), pool), entry.Key.Location, ReadArguments(service["entrypoint"], service["command"]))
+            : base(pool.Intern(entry.Name)!, pool.Intern(ComposeInterpolation.Effective(service.Text("image"))), Interpolated(ReadEnvironment(service["environment"], pool), pool), entry.Key.Location, ReadArguments(pool, service["entrypoint"], service["command"]))
         {
             Path = path;
             NetworkMode = service.Scalar("network_mode");
-            Ports = ReadPorts(service.Sequence("ports"));
+            Ports = ReadPorts(service.Sequence("ports"), pool);
             Labels = StringMap.From(ReadEnvironment(service["labels"], pool), pool);
             Volumes = (service.Sequence("volumes")?.Items ?? Array.Empty<ConfigNode>())
                 .Select(v => v is ConfigScalar s ? s.Value : (v as ConfigMapping)?.Text("source") + ":" + (v as ConfigMapping)?.Text("target"))
@@ -137,7 +137,7 @@ namespace SensitiveDataAnalyzers.Config.Reachability
             return result;
         }
 
-        private static IReadOnlyList<PublishedPort> ReadPorts(ConfigSequence? ports)
+        private static IReadOnlyList<PublishedPort> ReadPorts(ConfigSequence? ports, StringPool pool)
         {
             if (ports is not { Items.Count: > 0 })
             {
@@ -150,12 +150,12 @@ namespace SensitiveDataAnalyzers.Config.Reachability
                 switch (item)
                 {
                     case ConfigScalar { Value: { } written } when ComposeInterpolation.Effective(written) is { } text:
-                        result.AddRange(ParseShortSyntax(item.Location, text));
+                        result.AddRange(ParseShortSyntax(item.Location, text, pool));
                         break;
                     case ConfigMapping longSyntax when Port(ComposeInterpolation.Effective(longSyntax.Text("target"))) is int target:
                         result.Add(new PublishedPort(
                             longSyntax.Location,
-                            ComposeInterpolation.Effective(longSyntax.Text("host_ip")),
+                            pool.Intern(ComposeInterpolation.Effective(longSyntax.Text("host_ip"))),
                             Port(ComposeInterpolation.Effective(longSyntax.Text("published"))),
                             target,
                             ingressMode: string.Equals(longSyntax.Text("mode"), "ingress", StringComparison.OrdinalIgnoreCase)));
@@ -167,7 +167,7 @@ namespace SensitiveDataAnalyzers.Config.Reachability
         }
 
         /// <summary><c>[HOST_IP:][HOST_PORT[-END]:]CONTAINER_PORT[-END][/PROTOCOL]</c>; a range yields one entry per port (bounded).</summary>
-        private static IEnumerable<PublishedPort> ParseShortSyntax(SourceLocation at, string text)
+        private static IEnumerable<PublishedPort> ParseShortSyntax(SourceLocation at, string text, StringPool pool)
         {
             var spec = text.Trim();
             var slash = spec.IndexOf('/');
@@ -207,7 +207,7 @@ namespace SensitiveDataAnalyzers.Config.Reachability
             for (var offset = 0; offset <= Math.Min(targetEnd - targetStart, 64); offset++)
             {
                 int? published = publishedRange is { } p ? p.Start + Math.Min(offset, p.End - p.Start) : null;
-                yield return new PublishedPort(at, hostIp, published, targetStart + offset, ingressMode: false);
+                yield return new PublishedPort(at, pool.Intern(hostIp), published, targetStart + offset, ingressMode: false);
             }
         }
 

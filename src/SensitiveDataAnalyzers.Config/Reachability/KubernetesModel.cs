@@ -141,7 +141,7 @@ namespace SensitiveDataAnalyzers.Config.Reachability
     public sealed class KubernetesContainer : Workload
     {
         public KubernetesContainer(KubernetesWorkload owner, ConfigMapping container, StringPool pool)
-            : base(pool.Intern(container.Text("name")) ?? "(unnamed)", pool.Intern(container.Text("image")), ReadEnvironment(container["env"], pool), container.Location, ReadArguments(container["command"], container["args"]))
+            : base(pool.Intern(container.Text("name")) ?? "(unnamed)", pool.Intern(container.Text("image")), ReadEnvironment(container["env"], pool), container.Location, ReadArguments(pool, container["command"], container["args"]))
         {
             Owner = owner;
             Ports = KubernetesObject.Mappings(container, "ports").Select(p => new ContainerPort(p, pool)).ToArray();

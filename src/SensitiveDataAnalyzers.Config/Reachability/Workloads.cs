@@ -84,7 +84,7 @@ namespace SensitiveDataAnalyzers.Config.Reachability
         }
 
         /// <summary>Words of a command: a list of words, or one string split on white space (each word at the string's position).</summary>
-        public static IReadOnlyList<PositionedText> ReadArguments(params ConfigNode?[] nodes)
+        public static IReadOnlyList<PositionedText> ReadArguments(StringPool pool, params ConfigNode?[] nodes)
         {
             List<PositionedText>? words = null;
             foreach (var node in nodes)
@@ -94,7 +94,7 @@ namespace SensitiveDataAnalyzers.Config.Reachability
                     case ConfigScalar { Value: { } line }:
                         foreach (var word in line.Split(new[] { ' ', '\t', '\n' }, StringSplitOptions.RemoveEmptyEntries))
                         {
-                            (words ??= new List<PositionedText>()).Add(new PositionedText(word, node.Location));
+                            (words ??= new List<PositionedText>()).Add(new PositionedText(pool.Intern(word)!, node.Location));
                         }
 
                         break;
@@ -103,7 +103,7 @@ namespace SensitiveDataAnalyzers.Config.Reachability
                         {
                             if (item is ConfigScalar { Value: { } word })
                             {
-                                (words ??= new List<PositionedText>()).Add(new PositionedText(word, item.Location));
+                                (words ??= new List<PositionedText>()).Add(new PositionedText(pool.Intern(word)!, item.Location));
                             }
                         }
 
