@@ -103,7 +103,9 @@ namespace SensitiveDataAnalyzers.Config.Reachability
 
             foreach (var label in service.Labels)
             {
-                if (!label.Key.StartsWith(TraefikRouters, StringComparison.OrdinalIgnoreCase) || !label.Key.EndsWith(".rule", StringComparison.OrdinalIgnoreCase))
+                if (label.Key.Length <= TraefikRouters.Length + ".rule".Length
+                    || !label.Key.StartsWith(TraefikRouters, StringComparison.OrdinalIgnoreCase)
+                    || !label.Key.EndsWith(".rule", StringComparison.OrdinalIgnoreCase))
                 {
                     continue;
                 }

@@ -125,5 +125,19 @@ namespace SensitiveDataAnalyzers.Config.Tests.Checks
             Assert.Equal(new[] { "SDA4105 error docker-compose.yml:11:14" }, Sda4105(Stack("lucaslorentz/caddy-docker-proxy:2.9", AnonymousOrthanc, site)));
             Assert.Empty(Sda4105(Stack("lucaslorentz/caddy-docker-proxy:2.9", AnonymousOrthanc, site + "      caddy.basicauth.radiology: \"$$2a$$14$$x\"\n")));
         }
+
+        [Theory]
+        [InlineData("      traefik.http.routers.rule: Host(`x`)\n")]
+        [InlineData("      traefik.http.routers..rule: Host(`x`)\n")]
+        [InlineData("      traefik.http.routers.a.b.rule: \"\"\n")]
+        [InlineData("      traefik.http.middlewares.: x\n      traefik.http.middlewares..basicauth.: x\n      traefik.http.routers.r.middlewares: \",,@,a@\"\n")]
+        [InlineData("      caddy: \"\"\n      caddy_: x\n      caddy.: y\n")]
+        [InlineData("      VIRTUAL_HOST: \"\"\n")]
+        public void OddLabelsNeverFailTheRun(string labels)
+        {
+            var compose = Stack("traefik:v3.1", AnonymousOrthanc, "    labels:\n" + labels).Replace("traefik:v3.1", "traefik:v3.1\n    labels:\n      caddy: outer");
+            var findings = Lint.Files(("docker-compose.yml", compose));
+            Assert.DoesNotContain(findings, f => f.Rule.Id.StartsWith("SDA0", StringComparison.Ordinal));
+        }
     }
 }
