@@ -267,9 +267,13 @@ namespace SensitiveDataAnalyzers.Config.Tests.Parsing
             Fuzz("appsettings.json", AppSettings, seed: 2001, cases: 1_000);
 
         [Fact]
+        public void Two_thousand_damaged_pacs_stacks_each_load_or_fail_with_one_positioned_notice() =>
+            Fuzz("pacs/docker-compose.yml", PacsStack, seed: 7001, cases: 2_000);
+
+        [Fact]
         public void The_undamaged_fuzz_inputs_load()
         {
-            foreach (var (name, text) in new[] { ("compose.yaml", ComposeFile), ("k8s.yaml", KubernetesManifest), ("appsettings.json", AppSettings) })
+            foreach (var (name, text) in new[] { ("compose.yaml", ComposeFile), ("k8s.yaml", KubernetesManifest), ("appsettings.json", AppSettings), ("pacs.yaml", PacsStack) })
             {
                 var result = ConfigLoader.Load(name, Encoding.UTF8.GetBytes(text));
                 Assert.True(result.Notices.Count == 0, name + ": " + string.Join("; ", result.Notices));
@@ -328,6 +332,13 @@ namespace SensitiveDataAnalyzers.Config.Tests.Parsing
                                 Assert.Equal(path, result.File.Path);
                                 AssertPositionsInside(result.File, text);
                                 loaded++;
+
+                                // What loads is linted: the checks meet damaged but valid documents (odd types, cut
+                                // values, duplicated keys) and must not throw either.
+                                foreach (var finding in ConfigLinter.Lint(new[] { result }))
+                                {
+                                    Assert.True(finding.Location.Line >= 1 && finding.Location.Column >= 1, finding.ToString());
+                                }
                             }
                         }
                         catch (Exception exception) when (exception is not OutOfMemoryException)
@@ -524,6 +535,47 @@ namespace SensitiveDataAnalyzers.Config.Tests.Parsing
         }
 
         // ---- realistic inputs -------------------------------------------------------------------------------
+
+        /// <summary>The inputs the PACS, proxy and listener checks read: damaged, they reach every view and check.</summary>
+        private const string PacsStack =
+            "services:\n" +
+            "  proxy:\n" +
+            "    image: traefik:v3.1\n" +
+            "    ports: [\"443:443\", \"${ADMIN_PORT:-8080}:8080\"]\n" +
+            "    labels:\n" +
+            "      traefik.http.middlewares.auth.basicauth.users: \"u:$$apr1$$x\"\n" +
+            "  viewer:\n" +
+            "    image: orthancteam/orthanc:24.7.1\n" +
+            "    command: [\"Orthanc\", \"--verbose\"]\n" +
+            "    environment:\n" +
+            "      ORTHANC__AUTHENTICATION_ENABLED: ${AUTH:-false}\n" +
+            "      ORTHANC__REGISTERED_USERS: '{\"admin\": \"admin\"}'\n" +
+            "      ORTHANC_JSON: '{\"DicomTlsEnabled\": false, \"OrthancPeers\": {\"p\": [\"http://peer:8042\"]}}'\n" +
+            "      VIRTUAL_HOST: viewer.example.org\n" +
+            "    labels:\n" +
+            "      - traefik.http.routers.viewer.rule=Host(`viewer.example.org`)\n" +
+            "      - traefik.http.routers.viewer.middlewares=auth@docker,https@file\n" +
+            "      - caddy=viewer.example.org\n" +
+            "      - caddy.basic_auth.u=x\n" +
+            "    ports:\n" +
+            "      - \"4242:4242\"\n" +
+            "      - target: 8042\n" +
+            "        published: ${HTTP_PORT-8042}\n" +
+            "        host_ip: 0.0.0.0\n" +
+            "        mode: ingress\n" +
+            "    volumes: [\"./orthanc.json:/etc/orthanc/orthanc.json:ro\"]\n" +
+            "  web:\n" +
+            "    image: example/recordings\n" +
+            "    entrypoint: dotnet Recordings.dll\n" +
+            "    command: --urls http://+:443\n" +
+            "    environment:\n" +
+            "      - ASPNETCORE_HTTP_PORTS=80;443\n" +
+            "      - Kestrel__EndpointDefaults__SslProtocols__0=Tls11\n" +
+            "      - POSTGRES_PASSWORD=${PASSWORD:-postgres}\n" +
+            "    network_mode: host\n" +
+            "  arc:\n" +
+            "    image: dcm4che/dcm4chee-arc-psql:5.31.0\n" +
+            "    ports: [\"11112:11112\", \"127.0.0.1:8080:8080\"]\n";
 
         private const string ComposeFile =
             "# docker compose for the records service\n" +
