@@ -10,6 +10,8 @@ namespace SensitiveDataAnalyzers.Core
 
         public const string TransportCategory = "Security.Transport";
 
+        public const string PrivacyCategory = "Security.Privacy";
+
         public static string HelpLink(string id) => HelpBaseUri + id + ".md";
 
         public static DiagnosticDescriptor Create(

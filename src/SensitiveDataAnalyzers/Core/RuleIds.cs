@@ -11,5 +11,6 @@ namespace SensitiveDataAnalyzers
         public const string CertificateValidationDisabled = "SDA1003";
         public const string ObsoleteTlsProtocol = "SDA1004";
         public const string PlaintextHttpBehindProxy = "SDA1005";
+        public const string PersonalIdentifierInName = "SDA2001";
     }
 }

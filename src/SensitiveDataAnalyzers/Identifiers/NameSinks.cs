@@ -1,0 +1,129 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace SensitiveDataAnalyzers.Identifiers
+{
+    /// <summary>
+    /// The parameters and properties that are a file, directory, archive-entry, download or object-storage name, by
+    /// fully-qualified type and parameter name; resolved once per compilation. File contents, log text and queries are
+    /// deliberately absent: an identifier written there is not what this family is about.
+    /// </summary>
+    internal sealed class NameSinks
+    {
+        /// <summary>Which parameters of every method or constructor of a type are names, and what they name.</summary>
+        private static readonly (string Type, string? Member, string[] Parameters, string What)[] Catalogue =
+        {
+            ("System.IO.File", null, new[] { "path", "sourceFileName", "destFileName", "destinationFileName", "destinationBackupFileName", "linkPath" }, "File name"),
+            ("System.IO.Directory", null, new[] { "path", "sourceDirName", "destDirName", "linkPath" }, "Directory name"),
+            ("System.IO.Directory", null, new[] { "searchPattern" }, "File search pattern"),
+            ("System.IO.DirectoryInfo", null, new[] { "searchPattern" }, "File search pattern"),
+            ("System.IO.FileInfo", ".ctor", new[] { "fileName" }, "File name"),
+            ("System.IO.FileInfo", "MoveTo", new[] { "destFileName" }, "File name"),
+            ("System.IO.FileInfo", "CopyTo", new[] { "destFileName" }, "File name"),
+            ("System.IO.DirectoryInfo", ".ctor", new[] { "path" }, "Directory name"),
+            ("System.IO.DirectoryInfo", "MoveTo", new[] { "destDirName" }, "Directory name"),
+            ("System.IO.DirectoryInfo", "CreateSubdirectory", new[] { "path" }, "Directory name"),
+            ("System.IO.FileStream", ".ctor", new[] { "path" }, "File name"),
+            ("System.IO.StreamWriter", ".ctor", new[] { "path" }, "File name"),
+            ("System.IO.StreamReader", ".ctor", new[] { "path" }, "File name"),
+            ("System.IO.Compression.ZipArchive", "CreateEntry", new[] { "entryName" }, "Archive entry name"),
+            ("System.IO.Compression.ZipFileExtensions", "CreateEntryFromFile", new[] { "entryName" }, "Archive entry name"),
+            ("Microsoft.AspNetCore.Http.Results", null, new[] { "fileDownloadName" }, "Download name"),
+            ("Microsoft.AspNetCore.Http.TypedResults", null, new[] { "fileDownloadName" }, "Download name"),
+            ("Microsoft.AspNetCore.Mvc.ControllerBase", null, new[] { "fileDownloadName" }, "Download name"),
+            ("Azure.Storage.Blobs.BlobContainerClient", null, new[] { "blobName" }, "Blob name"),
+            ("Google.Cloud.Storage.V1.StorageClient", null, new[] { "objectName" }, "Object key"),
+        };
+
+        /// <summary>Properties whose value is a name.</summary>
+        private static readonly (string Type, string Property, string What)[] PropertyCatalogue =
+        {
+            ("Microsoft.AspNetCore.Mvc.FileResult", "FileDownloadName", "Download name"),
+            ("Microsoft.Net.Http.Headers.ContentDispositionHeaderValue", "FileName", "Download name"),
+            ("Microsoft.Net.Http.Headers.ContentDispositionHeaderValue", "FileNameStar", "Download name"),
+            ("System.Net.Http.Headers.ContentDispositionHeaderValue", "FileName", "Download name"),
+            ("System.Net.Http.Headers.ContentDispositionHeaderValue", "FileNameStar", "Download name"),
+            ("Amazon.S3.Model.PutObjectRequest", "Key", "Object key"),
+            ("Amazon.S3.Model.GetObjectRequest", "Key", "Object key"),
+        };
+
+        private readonly Dictionary<INamedTypeSymbol, (string? Member, ImmutableHashSet<string> Parameters, string What)[]> _methods;
+        private readonly Dictionary<INamedTypeSymbol, (string Property, string What)[]> _properties;
+
+        private NameSinks(
+            Dictionary<INamedTypeSymbol, (string? Member, ImmutableHashSet<string> Parameters, string What)[]> methods,
+            Dictionary<INamedTypeSymbol, (string Property, string What)[]> properties)
+        {
+            _methods = methods;
+            _properties = properties;
+        }
+
+        public bool IsEmpty => _methods.Count == 0 && _properties.Count == 0;
+
+        public static NameSinks Create(Compilation compilation)
+        {
+            var methods = new Dictionary<INamedTypeSymbol, (string?, ImmutableHashSet<string>, string)[]>(SymbolEqualityComparer.Default);
+            foreach (var group in Catalogue.GroupBy(entry => entry.Type))
+            {
+                if (compilation.GetTypeByMetadataName(group.Key) is { } type)
+                {
+                    methods[type] = group.Select(entry => (entry.Member, entry.Parameters.ToImmutableHashSet(StringComparer.Ordinal), entry.What)).ToArray();
+                }
+            }
+
+            var properties = new Dictionary<INamedTypeSymbol, (string, string)[]>(SymbolEqualityComparer.Default);
+            foreach (var group in PropertyCatalogue.GroupBy(entry => entry.Type))
+            {
+                if (compilation.GetTypeByMetadataName(group.Key) is { } type)
+                {
+                    properties[type] = group.Select(entry => (entry.Property, entry.What)).ToArray();
+                }
+            }
+
+            return new NameSinks(methods, properties);
+        }
+
+        /// <summary>What the parameter is ("File name", "Download name", …), or null when it is not a name.</summary>
+        public string? NameParameter(IMethodSymbol method, IParameterSymbol parameter)
+        {
+            if (parameter.Type.SpecialType != SpecialType.System_String
+                || !_methods.TryGetValue(method.ContainingType.OriginalDefinition, out var entries))
+            {
+                return null;
+            }
+
+            foreach (var (member, parameters, what) in entries)
+            {
+                if ((member is null || string.Equals(member, method.Name, StringComparison.Ordinal)) && parameters.Contains(parameter.Name))
+                {
+                    return what;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>What the property names, or null; the property's type or a base type is catalogued.</summary>
+        public string? NameProperty(IPropertySymbol property)
+        {
+            for (var type = property.ContainingType; type is not null; type = type.BaseType)
+            {
+                if (_properties.TryGetValue(type.OriginalDefinition, out var entries))
+                {
+                    foreach (var (name, what) in entries)
+                    {
+                        if (string.Equals(name, property.Name, StringComparison.Ordinal))
+                        {
+                            return what;
+                        }
+                    }
+                }
+            }
+
+            return null;
+        }
+    }
+}

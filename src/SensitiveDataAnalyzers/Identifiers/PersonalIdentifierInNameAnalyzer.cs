@@ -1,0 +1,95 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using SensitiveDataAnalyzers.Core;
+
+namespace SensitiveDataAnalyzers.Identifiers
+{
+    /// <summary>
+    /// Finds file, directory, archive-entry, download and object-storage names built from personal identifiers — the
+    /// call-recording leak named every recording after the caller's phone number, so knowing a number was enough to
+    /// fetch someone's calls. Reported at the name argument (or the assigned name property), once per call.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class PersonalIdentifierInNameAnalyzer : DiagnosticAnalyzer
+    {
+        public static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
+            RuleIds.PersonalIdentifierInName,
+            RuleDescriptors.PrivacyCategory,
+            title: "Personal identifier in a file, blob or download name",
+            messageFormat: "{0} is built from '{1}' ({2}); use an opaque id and keep the mapping in a protected store",
+            description: "A name made of a phone number, national id, patient id or other personal identifier is guessable and listable: whoever knows or enumerates the identifier finds the file, and every directory listing, log line and URL discloses it.",
+            DiagnosticSeverity.Warning);
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            context.RegisterCompilationStartAction(OnCompilationStart);
+        }
+
+        private static void OnCompilationStart(CompilationStartAnalysisContext context)
+        {
+            var sinks = NameSinks.Create(context.Compilation);
+            if (sinks.IsEmpty)
+            {
+                return;
+            }
+
+            var flow = IdentifierFlow.Create(context.Compilation);
+
+            bool Check(OperationAnalysisContext c, IOperation value, string what)
+            {
+                if (flow.Find(value, c.CancellationToken) is not { } source)
+                {
+                    return false;
+                }
+
+                c.ReportDiagnostic(Diagnostic.Create(Rule, value.Syntax.GetLocation(), what, source.Expression, source.Kind));
+                return true;
+            }
+
+            context.RegisterOperationAction(
+                c =>
+                {
+                    var invocation = (IInvocationOperation)c.Operation;
+                    CheckNameArguments(c, invocation.TargetMethod, invocation.Arguments);
+                },
+                OperationKind.Invocation);
+            context.RegisterOperationAction(
+                c =>
+                {
+                    var creation = (IObjectCreationOperation)c.Operation;
+                    if (creation.Constructor is { } constructor)
+                    {
+                        CheckNameArguments(c, constructor, creation.Arguments);
+                    }
+                },
+                OperationKind.ObjectCreation);
+            context.RegisterOperationAction(
+                c =>
+                {
+                    var assignment = (ISimpleAssignmentOperation)c.Operation;
+                    if (assignment.Target is IPropertyReferenceOperation { Property: { } property } && sinks.NameProperty(property) is { } what)
+                    {
+                        Check(c, assignment.Value, what);
+                    }
+                },
+                OperationKind.SimpleAssignment);
+
+            void CheckNameArguments(OperationAnalysisContext c, IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments)
+            {
+                foreach (var argument in arguments)
+                {
+                    if (argument.Parameter is { } parameter && sinks.NameParameter(method, parameter) is { } what && Check(c, argument.Value, what))
+                    {
+                        return; // one finding per call
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,231 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Testing;
+using Verify = SensitiveDataAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<SensitiveDataAnalyzers.Identifiers.PersonalIdentifierInNameAnalyzer>;
+
+namespace SensitiveDataAnalyzers.Tests.Identifiers
+{
+    /// <summary>
+    /// SDA2001: file, directory, archive-entry, download and storage names built from personal identifiers, followed
+    /// through locals, interpolation, concatenation, string and path helpers, ?: and ??, and methods of the same file;
+    /// against contents, logs, opaque ids, metadata names, hashes and look-alike APIs. Real .NET 8 / ASP.NET Core 8
+    /// reference assemblies.
+    /// </summary>
+    public class PersonalIdentifierInNameAnalyzerTests
+    {
+        private const string Usings = """
+            #nullable enable
+            using System;
+            using System.IO;
+            using System.Text;
+            using System.Threading.Tasks;
+            using System.Security.Cryptography;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.Extensions.Logging;
+
+            """;
+
+        private const string Types = """
+
+            public sealed record Call(string CallerPhoneNumber, Guid RecordingId, string Region);
+            public sealed class Patient
+            {
+                public string Mrn { get; set; } = "";
+                public string NhsNumber { get; set; } = "";
+                public string Email { get; set; } = "";
+                public string PhoneNumberTemplate { get; set; } = "";
+                [Microsoft.AspNetCore.Identity.PersonalData]
+                public string Handle { get; set; } = "";
+                public string StudyInstanceUid { get; set; } = "";
+            }
+            """;
+
+        private static Task VerifyAsync(string statements, string members = "", params DiagnosticResult[] expected) =>
+            Verify.VerifyAnalyzerAsync(Usings + "var call = new Call(\"+4670\", Guid.NewGuid(), \"se\");\nvar patient = new Patient();\nbyte[] audio = new byte[1];\nstring root = \"/data\";\n" + statements + "\n" + members + Types, null, expected);
+
+        private static DiagnosticResult Finding(int location, string what, string expression, string kind) =>
+            Verify.Diagnostic("SDA2001").WithLocation(location).WithArguments(what, expression, kind);
+
+        // ---- the leak, and each way a name is built ----------------------------------------------------------
+
+        [Fact]
+        public Task RecordingNamedAfterTheCallersPhoneNumber() =>
+            VerifyAsync(
+                "File.WriteAllBytes({|#0:Path.Combine(root, call.CallerPhoneNumber + \".wav\")|}, audio);",
+                expected: Finding(0, "File name", "call.CallerPhoneNumber", "phone number"));
+
+        [Fact]
+        public Task InterpolatedLocalNamedAfterAnIdentifier() =>
+            VerifyAsync(
+                "var patientId = patient.StudyInstanceUid;\nusing var stream = File.Create({|#0:$\"{root}/{patientId}.dcm\"|});",
+                expected: Finding(0, "File name", "patientId", "patient identifier"));
+
+        [Fact]
+        public Task ChainsOfLocalsAndPathHelpers() =>
+            VerifyAsync(
+                "var name = $\"{patient.NhsNumber}.pdf\";\nvar path = Path.Combine(root, \"letters\", name);\nusing var stream = new FileStream({|#0:path|}, FileMode.Create);",
+                expected: Finding(0, "File name", "patient.NhsNumber", "national identity number"));
+
+        [Fact]
+        public Task StringHelpersKeepTheIdentifier() =>
+            VerifyAsync(
+                "if (File.Exists({|#0:patient.Email.Trim().ToLowerInvariant().Replace(\"@\", \"_at_\")|})) { }",
+                expected: Finding(0, "File name", "patient.Email", "email address"));
+
+        [Fact]
+        public Task ConditionalAndCoalesceBranches() =>
+            VerifyAsync(
+                "string? phone = args.Length > 0 ? args[0] : null;\nFile.Delete({|#0:phone ?? \"unknown\"|});\nDirectory.CreateDirectory({|#1:args.Length > 1 ? Path.Combine(root, patient.Mrn) : root|});",
+                expected: new[] { Finding(0, "File name", "phone", "phone number"), Finding(1, "Directory name", "patient.Mrn", "patient identifier") });
+
+        [Fact]
+        public Task StringFormatConcatAndJoin() =>
+            VerifyAsync(
+                "File.Move(\"a\", {|#0:string.Format(\"{0}-{1}.wav\", call.Region, call.CallerPhoneNumber)|});\nFile.Copy(\"a\", {|#1:string.Concat(root, \"/\", patient.Mrn)|});\nnew FileInfo({|#2:string.Join(\"_\", new[] { patient.Email, \"x\" })|}).Delete();",
+                expected: new[]
+                {
+                    Finding(0, "File name", "call.CallerPhoneNumber", "phone number"),
+                    Finding(1, "File name", "patient.Mrn", "patient identifier"),
+                    Finding(2, "File name", "patient.Email", "email address"),
+                });
+
+        [Fact]
+        public Task WritersReadersAndDirectories() =>
+            VerifyAsync(
+                "using var writer = new StreamWriter({|#0:root + patient.Mrn|});\nusing var reader = new StreamReader({|#1:root + call.CallerPhoneNumber|});\nvar dir = new DirectoryInfo({|#2:Path.Combine(root, patient.NhsNumber)|});",
+                expected: new[]
+                {
+                    Finding(0, "File name", "patient.Mrn", "patient identifier"),
+                    Finding(1, "File name", "call.CallerPhoneNumber", "phone number"),
+                    Finding(2, "Directory name", "patient.NhsNumber", "national identity number"),
+                });
+
+        [Fact]
+        public Task PersonalDataAttributeMarksAMember() =>
+            VerifyAsync(
+                "File.Create({|#0:patient.Handle + \".json\"|});",
+                expected: Finding(0, "File name", "patient.Handle", "personal data"));
+
+        // ---- across methods of the same file -------------------------------------------------------------------
+
+        [Fact]
+        public Task AMethodThatBuildsTheNameFromAMember() =>
+            VerifyAsync(
+                "File.WriteAllBytes({|#0:RecordingPath(call)|}, audio);",
+                "static string RecordingPath(Call c) => Path.Combine(\"/data\", c.CallerPhoneNumber + \".wav\");",
+                Finding(0, "File name", "c.CallerPhoneNumber", "phone number"));
+
+        [Fact]
+        public Task AChainOfThreeMethodsWithTheIdentifierPassedAsAnArgument() =>
+            VerifyAsync(
+                "File.WriteAllBytes({|#0:Outer(patient.Mrn)|}, audio);",
+                """
+                static string Outer(string key) => Middle(key) + ".dcm";
+                static string Middle(string key) { var upper = Inner(key); return upper; }
+                static string Inner(string key) => key.ToUpperInvariant();
+                """,
+                Finding(0, "File name", "patient.Mrn", "patient identifier"));
+
+        [Fact]
+        public Task RecursionEnds() =>
+            VerifyAsync(
+                "File.Delete(Loop(\"x\", 3));",
+                "static string Loop(string s, int n) => n == 0 ? s : Loop(s + \"x\", n - 1);");
+
+        [Fact]
+        public Task AsyncMethodsAreFollowedThroughAwait() =>
+            VerifyAsync(
+                "await File.WriteAllBytesAsync({|#0:await NameAsync(call)|}, audio);",
+                "static async Task<string> NameAsync(Call c) { await Task.Yield(); return c.CallerPhoneNumber + \".wav\"; }",
+                Finding(0, "File name", "c.CallerPhoneNumber", "phone number"));
+
+        // ---- downloads and archives -------------------------------------------------------------------------------
+
+        [Fact]
+        public Task DownloadNamesOfMinimalApisAndControllers() =>
+            VerifyAsync(
+                "var result = Results.File(audio, \"audio/wav\", fileDownloadName: {|#0:call.CallerPhoneNumber + \".wav\"|});\nvar typed = TypedResults.File(audio, \"audio/wav\", {|#1:$\"{patient.Mrn}.pdf\"|});\nvar content = new FileContentResult(audio, \"audio/wav\") { FileDownloadName = {|#2:patient.Email|} };",
+                expected: new[]
+                {
+                    Finding(0, "Download name", "call.CallerPhoneNumber", "phone number"),
+                    Finding(1, "Download name", "patient.Mrn", "patient identifier"),
+                    Finding(2, "Download name", "patient.Email", "email address"),
+                });
+
+        [Fact]
+        public Task ZipArchiveEntries() =>
+            VerifyAsync(
+                "using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(), System.IO.Compression.ZipArchiveMode.Create);\nzip.CreateEntry({|#0:patient.NhsNumber + \".txt\"|});",
+                expected: Finding(0, "Archive entry name", "patient.NhsNumber", "national identity number"));
+
+        // ---- near misses ---------------------------------------------------------------------------------------
+
+        [Fact]
+        public Task IdentifiersInContentsLogsAndQueriesAreNotNames() =>
+            VerifyAsync(
+                """
+                File.WriteAllText("/data/calls.csv", call.CallerPhoneNumber);
+                File.AppendAllLines("/data/calls.csv", new[] { patient.Mrn, patient.Email });
+                await File.WriteAllTextAsync(Path.Combine(root, "index.txt"), $"{patient.NhsNumber}");
+                using var factory = LoggerFactory.Create(_ => { });
+                factory.CreateLogger("x").LogInformation("caller {Phone}", call.CallerPhoneNumber);
+                var sql = "SELECT * FROM calls WHERE phone = @phone";
+                """);
+
+        [Fact]
+        public Task OpaqueIdsAndGuidsAreFine() =>
+            VerifyAsync(
+                """
+                File.WriteAllBytes(Path.Combine(root, call.RecordingId + ".wav"), audio);
+                File.WriteAllBytes(Path.Combine(root, $"{Guid.NewGuid():N}.wav"), audio);
+                File.WriteAllBytes(Path.Combine(root, patient.StudyInstanceUid + ".dcm"), audio);
+                var recordingId = Guid.NewGuid().ToString("N");
+                File.Delete(recordingId);
+                """);
+
+        [Fact]
+        public Task MetadataNamedMembersAreNotIdentifiers() =>
+            VerifyAsync(
+                """
+                File.ReadAllText(patient.PhoneNumberTemplate);
+                var emailTemplate = "welcome.html";
+                File.ReadAllText(Path.Combine(root, emailTemplate));
+                """);
+
+        [Fact]
+        public Task HashesAndHmacsEndTheWalkForThisRule() =>
+            VerifyAsync(
+                """
+                var key = RandomNumberGenerator.GetBytes(32);
+                var pseudonym = Convert.ToHexString(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(call.CallerPhoneNumber)));
+                File.WriteAllBytes(Path.Combine(root, pseudonym + ".wav"), audio);
+                """);
+
+        [Fact]
+        public Task UnknownMethodsDoNotCarryTheIdentifier() =>
+            VerifyAsync(
+                "File.Delete(Lookup(patient.Mrn));",
+                "static string Lookup(string mrn) => System.Environment.GetEnvironmentVariable(\"X\") ?? \"none\";");
+
+        [Fact]
+        public Task LookAlikeApisAreNotSinks() =>
+            VerifyAsync(
+                "MyStore.File.Create(call.CallerPhoneNumber);\nnew MyStore.FileInfo(patient.Mrn);",
+                "namespace MyStore { public static class File { public static void Create(string path) { } } public sealed class FileInfo { public FileInfo(string fileName) { } } }");
+
+        [Fact]
+        public Task ConstantNamesAreFine() =>
+            VerifyAsync("File.Create(\"/data/calls.csv\").Dispose();\nFile.Create(Path.Combine(root, \"phone.wav\")).Dispose();");
+
+        [Fact]
+        public Task BrokenCodeDoesNotThrow()
+        {
+            var test = new Verify.Test
+            {
+                TestCode = Usings + "File.WriteAllBytes(Path.Combine(root, call.CallerPhoneNumber +, audio);\nstatic string Broken(Call c) => c.\n",
+                CompilerDiagnostics = CompilerDiagnostics.None,
+            };
+            return test.RunAsync();
+        }
+    }
+}
