@@ -12,5 +12,6 @@ namespace SensitiveDataAnalyzers
         public const string ObsoleteTlsProtocol = "SDA1004";
         public const string PlaintextHttpBehindProxy = "SDA1005";
         public const string PersonalIdentifierInName = "SDA2001";
+        public const string UnkeyedHashOfPersonalIdentifierInName = "SDA2002";
     }
 }

@@ -11,10 +11,11 @@ namespace SensitiveDataAnalyzers.Identifiers
     /// <summary>A personal identifier found in a value: the expression that reads it and what kind it is.</summary>
     internal readonly struct IdentifierSource
     {
-        public IdentifierSource(string expression, string kind)
+        public IdentifierSource(string expression, string kind, bool throughUnkeyedHash = false)
         {
             Expression = expression;
             Kind = kind;
+            ThroughUnkeyedHash = throughUnkeyedHash;
         }
 
         /// <summary>The source expression as written (<c>call.CallerPhoneNumber</c>), shortened for messages.</summary>
@@ -22,6 +23,11 @@ namespace SensitiveDataAnalyzers.Identifiers
 
         /// <summary>What it is, in words: "phone number", "personal data", …</summary>
         public string Kind { get; }
+
+        /// <summary>The value reaches the name through a hash without a key (MD5, SHA-1, SHA-2): reversible by enumeration.</summary>
+        public bool ThroughUnkeyedHash { get; }
+
+        public IdentifierSource Hashed() => new(Expression, Kind, throughUnkeyedHash: true);
     }
 
     /// <summary>The arguments a call bound to its callee's parameters, each with the bindings of the frame it was written in.</summary>
@@ -59,14 +65,72 @@ namespace SensitiveDataAnalyzers.Identifiers
             StringComparer.Ordinal,
             "Combine", "Join", "ChangeExtension", "GetFileName", "GetFileNameWithoutExtension", "GetFullPath");
 
+        /// <summary>DICOM attributes that identify the patient, and what they are.</summary>
+        private static readonly ImmutableDictionary<string, string> PatientTags = ImmutableDictionary.CreateRange(
+            StringComparer.Ordinal,
+            new[]
+            {
+                new KeyValuePair<string, string>("PatientID", "patient identifier"),
+                new KeyValuePair<string, string>("OtherPatientIDs", "patient identifier"),
+                new KeyValuePair<string, string>("OtherPatientIDsSequence", "patient identifier"),
+                new KeyValuePair<string, string>("IssuerOfPatientID", "patient identifier"),
+                new KeyValuePair<string, string>("PatientName", "person's name"),
+                new KeyValuePair<string, string>("PatientBirthName", "person's name"),
+                new KeyValuePair<string, string>("PatientMotherBirthName", "person's name"),
+                new KeyValuePair<string, string>("PatientBirthDate", "date of birth"),
+                new KeyValuePair<string, string>("PatientAddress", "postal address"),
+                new KeyValuePair<string, string>("PatientTelephoneNumbers", "phone number"),
+            });
+
+        private static readonly ImmutableHashSet<string> DatasetReaders = ImmutableHashSet.Create(
+            StringComparer.Ordinal, "GetString", "GetSingleValue", "GetSingleValueOrDefault", "GetValue", "GetValueOrDefault", "GetValues", "TryGetString", "TryGetSingleValue", "TryGetValue");
+
+        /// <summary>Hash algorithms without a key: MD5, SHA-1 and SHA-2 (static HashData, instance ComputeHash).</summary>
+        private static readonly string[] UnkeyedHashTypes =
+        {
+            "System.Security.Cryptography.MD5", "System.Security.Cryptography.SHA1", "System.Security.Cryptography.SHA256",
+            "System.Security.Cryptography.SHA384", "System.Security.Cryptography.SHA512", "System.Security.Cryptography.SHA3_256",
+            "System.Security.Cryptography.SHA3_384", "System.Security.Cryptography.SHA3_512",
+        };
+
+        /// <summary>Conversions that keep the information of their input (bytes to text and back).</summary>
+        private static readonly (string Type, string[] Methods)[] EncodingPropagators =
+        {
+            ("System.Convert", new[] { "ToHexString", "ToHexStringLower", "ToBase64String", "FromHexString", "FromBase64String" }),
+            ("System.BitConverter", new[] { "ToString" }),
+            ("System.Text.Encoding", new[] { "GetBytes", "GetString" }),
+        };
+
         private readonly INamedTypeSymbol? _path;
         private readonly ImmutableArray<INamedTypeSymbol> _personalDataAttributes;
+        private readonly ImmutableArray<INamedTypeSymbol> _datasets;
+        private readonly ImmutableArray<INamedTypeSymbol> _dicomTags;
+        private readonly ImmutableArray<INamedTypeSymbol> _unkeyedHashes;
+        private readonly INamedTypeSymbol? _hashAlgorithm;
+        private readonly ImmutableDictionary<INamedTypeSymbol, ImmutableHashSet<string>> _encodings;
 
-        private IdentifierFlow(INamedTypeSymbol? path, ImmutableArray<INamedTypeSymbol> personalDataAttributes)
+        private IdentifierFlow(Compilation compilation, ImmutableArray<INamedTypeSymbol> personalDataAttributes)
         {
-            _path = path;
+            _path = compilation.GetTypeByMetadataName("System.IO.Path");
             _personalDataAttributes = personalDataAttributes;
+            _datasets = Types(compilation, "FellowOakDicom.DicomDataset", "Dicom.DicomDataset");
+            _dicomTags = Types(compilation, "FellowOakDicom.DicomTag", "Dicom.DicomTag");
+            _unkeyedHashes = Types(compilation, UnkeyedHashTypes);
+            _hashAlgorithm = compilation.GetTypeByMetadataName("System.Security.Cryptography.HashAlgorithm");
+            var encodings = ImmutableDictionary.CreateBuilder<INamedTypeSymbol, ImmutableHashSet<string>>(SymbolEqualityComparer.Default);
+            foreach (var (type, methods) in EncodingPropagators)
+            {
+                if (compilation.GetTypeByMetadataName(type) is { } symbol)
+                {
+                    encodings[symbol] = methods.ToImmutableHashSet(StringComparer.Ordinal);
+                }
+            }
+
+            _encodings = encodings.ToImmutable();
         }
+
+        private static ImmutableArray<INamedTypeSymbol> Types(Compilation compilation, params string[] names) =>
+            names.Select(compilation.GetTypeByMetadataName).Where(type => type is not null).Select(type => type!).ToImmutableArray();
 
         public static IdentifierFlow Create(Compilation compilation)
         {
@@ -79,7 +143,7 @@ namespace SensitiveDataAnalyzers.Identifiers
                 .Where(type => type is not null)
                 .Select(type => type!)
                 .ToImmutableArray();
-            return new IdentifierFlow(compilation.GetTypeByMetadataName("System.IO.Path"), attributes);
+            return new IdentifierFlow(compilation, attributes);
         }
 
         /// <summary>The first personal identifier <paramref name="value"/> is built from, or null.</summary>
@@ -128,7 +192,78 @@ namespace SensitiveDataAnalyzers.Identifiers
                 return true; // an override of object.ToString on a value type or class: the receiver's text
             }
 
-            return _path is not null && SymbolEqualityComparer.Default.Equals(method.ContainingType, _path) && PathPropagators.Contains(method.Name);
+            if (_path is not null && SymbolEqualityComparer.Default.Equals(method.ContainingType, _path))
+            {
+                return PathPropagators.Contains(method.Name);
+            }
+
+            // Encoding.UTF8.GetBytes is declared on Encoding and called on a derived instance: walk the base types.
+            for (var type = method.ContainingType; type is not null; type = type.BaseType)
+            {
+                if (_encodings.TryGetValue(type, out var methods))
+                {
+                    return methods.Contains(method.Name);
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>MD5/SHA-1/SHA-2/SHA-3 HashData, or ComputeHash on an instance of one of them (not HMAC: it has a key).</summary>
+        private bool IsUnkeyedHash(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            if (method.Name is not ("HashData" or "HashDataAsync" or "ComputeHash" or "ComputeHashAsync" or "TryHashData"))
+            {
+                return false;
+            }
+
+            if (_unkeyedHashes.Contains(method.ContainingType, SymbolEqualityComparer.Default))
+            {
+                return true;
+            }
+
+            // sha.ComputeHash(bytes) is declared on HashAlgorithm: judge the receiver's static type.
+            return SymbolEqualityComparer.Default.Equals(method.ContainingType, _hashAlgorithm)
+                && invocation.Instance?.Type is INamedTypeSymbol receiver
+                && Inherits(receiver, _unkeyedHashes);
+        }
+
+        private static bool Inherits(INamedTypeSymbol type, ImmutableArray<INamedTypeSymbol> bases)
+        {
+            for (var current = (INamedTypeSymbol?)type; current is not null; current = current.BaseType)
+            {
+                if (bases.Contains(current, SymbolEqualityComparer.Default))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>dataset.GetString(DicomTag.PatientID) and the other readers of a patient-identifying DICOM attribute.</summary>
+        private string? DicomSource(IInvocationOperation invocation)
+        {
+            if (_datasets.IsEmpty
+                || !DatasetReaders.Contains(invocation.TargetMethod.Name)
+                || !_datasets.Contains(invocation.TargetMethod.ContainingType.OriginalDefinition, SymbolEqualityComparer.Default)
+                || invocation.Arguments.Length == 0)
+            {
+                return null;
+            }
+
+            var tag = invocation.Arguments[0].Value;
+            while (tag is IConversionOperation conversion)
+            {
+                tag = conversion.Operand;
+            }
+
+            return tag is IFieldReferenceOperation { Field: { IsStatic: true } field }
+                   && _dicomTags.Contains(field.ContainingType, SymbolEqualityComparer.Default)
+                   && PatientTags.TryGetValue(field.Name, out var kind)
+                ? kind
+                : null;
         }
 
         private static string Shorten(SyntaxNode syntax)
@@ -197,6 +332,17 @@ namespace SensitiveDataAnalyzers.Identifiers
             private IdentifierSource? Invocation(IInvocationOperation invocation, int depth, int callDepth, CallFrame frame)
             {
                 var method = invocation.TargetMethod;
+                if (_flow.DicomSource(invocation) is { } dicomKind)
+                {
+                    return new IdentifierSource(Shorten(invocation.Syntax), dicomKind);
+                }
+
+                if (_flow.IsUnkeyedHash(invocation))
+                {
+                    // Not a pseudonym: the few possible values can all be hashed and looked up. Reported apart.
+                    return First(invocation.Arguments.Select(a => a.Value), depth, callDepth, frame)?.Hashed();
+                }
+
                 if (_flow.Propagates(method))
                 {
                     return Trace(invocation.Instance, depth, callDepth, frame)
@@ -285,6 +431,15 @@ namespace SensitiveDataAnalyzers.Identifiers
                             break;
                         case IAssignmentOperation { Target: ILocalReferenceOperation target } assignment when SymbolEqualityComparer.Default.Equals(target.Local, reference.Local):
                             yield return assignment.Value;
+                            break;
+                        case IArgumentOperation { Parameter.RefKind: RefKind.Out, Value: ILocalReferenceOperation written, Parent: { } call }
+                            when SymbolEqualityComparer.Default.Equals(written.Local, reference.Local):
+                            // dataset.TryGetString(DicomTag.PatientID, out var id): the call is what wrote the local.
+                            yield return call;
+                            break;
+                        case IArgumentOperation { Parameter.RefKind: RefKind.Out, Value: IDeclarationExpressionOperation { Expression: ILocalReferenceOperation declared }, Parent: { } declaringCall }
+                            when SymbolEqualityComparer.Default.Equals(declared.Local, reference.Local):
+                            yield return declaringCall;
                             break;
                     }
                 }

@@ -31,6 +31,8 @@ namespace SensitiveDataAnalyzers.Identifiers
             ("System.IO.StreamReader", ".ctor", new[] { "path" }, "File name"),
             ("System.IO.Compression.ZipArchive", "CreateEntry", new[] { "entryName" }, "Archive entry name"),
             ("System.IO.Compression.ZipFileExtensions", "CreateEntryFromFile", new[] { "entryName" }, "Archive entry name"),
+            ("FellowOakDicom.DicomFile", null, new[] { "fileName" }, "DICOM file name"),
+            ("Dicom.DicomFile", null, new[] { "fileName" }, "DICOM file name"),
             ("Microsoft.AspNetCore.Http.Results", null, new[] { "fileDownloadName" }, "Download name"),
             ("Microsoft.AspNetCore.Http.TypedResults", null, new[] { "fileDownloadName" }, "Download name"),
             ("Microsoft.AspNetCore.Mvc.ControllerBase", null, new[] { "fileDownloadName" }, "Download name"),

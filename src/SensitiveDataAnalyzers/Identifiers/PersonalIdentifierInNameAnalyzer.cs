@@ -9,7 +9,8 @@ namespace SensitiveDataAnalyzers.Identifiers
     /// <summary>
     /// Finds file, directory, archive-entry, download and object-storage names built from personal identifiers — the
     /// call-recording leak named every recording after the caller's phone number, so knowing a number was enough to
-    /// fetch someone's calls. Reported at the name argument (or the assigned name property), once per call.
+    /// fetch someone's calls. Reported at the name argument (or the assigned name property), once per call: SDA2001, or
+    /// SDA2002 when the identifier reaches the name through an unkeyed hash, which enumeration reverses.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class PersonalIdentifierInNameAnalyzer : DiagnosticAnalyzer
@@ -22,7 +23,15 @@ namespace SensitiveDataAnalyzers.Identifiers
             description: "A name made of a phone number, national id, patient id or other personal identifier is guessable and listable: whoever knows or enumerates the identifier finds the file, and every directory listing, log line and URL discloses it.",
             DiagnosticSeverity.Warning);
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
+        public static readonly DiagnosticDescriptor UnkeyedHashRule = RuleDescriptors.Create(
+            RuleIds.UnkeyedHashOfPersonalIdentifierInName,
+            RuleDescriptors.PrivacyCategory,
+            title: "Unkeyed hash of a personal identifier in a name",
+            messageFormat: "{0} is an unkeyed hash of '{1}' ({2}); so few values exist that hashing them all reverses it: use a keyed HMAC with a secret key, or an opaque id",
+            description: "Phone numbers, national ids and dates of birth have few possible values: an attacker hashes every one of them and looks the name up. A hash only hides an identifier when it is keyed (HMAC) and the key is secret.",
+            DiagnosticSeverity.Warning);
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule, UnkeyedHashRule);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -48,7 +57,7 @@ namespace SensitiveDataAnalyzers.Identifiers
                     return false;
                 }
 
-                c.ReportDiagnostic(Diagnostic.Create(Rule, value.Syntax.GetLocation(), what, source.Expression, source.Kind));
+                c.ReportDiagnostic(Diagnostic.Create(source.ThroughUnkeyedHash ? UnkeyedHashRule : Rule, value.Syntax.GetLocation(), what, source.Expression, source.Kind));
                 return true;
             }
 

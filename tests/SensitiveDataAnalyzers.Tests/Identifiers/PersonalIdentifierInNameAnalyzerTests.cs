@@ -227,5 +227,74 @@ namespace SensitiveDataAnalyzers.Tests.Identifiers
             };
             return test.RunAsync();
         }
+    
+        // ---- DICOM datasets (fo-dicom 5 and 4 stand-ins, exactly the published namespaces and signatures) ---------
+
+        private const string FoDicom = """
+
+            namespace FellowOakDicom
+            {
+                public sealed class DicomTag
+                {
+                    public static readonly DicomTag PatientID = new(), PatientName = new(), PatientBirthDate = new(), PatientAddress = new(),
+                        PatientTelephoneNumbers = new(), OtherPatientIDsSequence = new(), SOPInstanceUID = new(), StudyInstanceUID = new(), Modality = new();
+                }
+
+                public class DicomDataset
+                {
+                    public string GetString(DicomTag tag) => "";
+                    public T GetSingleValue<T>(DicomTag tag) => default!;
+                    public T GetSingleValueOrDefault<T>(DicomTag tag, T defaultValue) => defaultValue;
+                    public bool TryGetString(DicomTag tag, out string value) { value = ""; return true; }
+                }
+
+                public class DicomFile
+                {
+                    public DicomDataset Dataset { get; } = new();
+                    public void Save(string fileName) { }
+                    public System.Threading.Tasks.Task SaveAsync(string fileName) => System.Threading.Tasks.Task.CompletedTask;
+                }
+            }
+
+            namespace Dicom
+            {
+                public sealed class DicomTag { public static readonly DicomTag PatientID = new(), SOPInstanceUID = new(); }
+                public class DicomDataset { public string GetString(DicomTag tag) => ""; }
+                public class DicomFile { public DicomDataset Dataset { get; } = new(); public void Save(string fileName) { } }
+            }
+            """;
+
+        [Fact]
+        public Task DicomFilesSavedUnderThePatientId() =>
+            VerifyAsync(
+                """
+                var file = new FellowOakDicom.DicomFile();
+                var id = file.Dataset.GetString(FellowOakDicom.DicomTag.PatientID);
+                file.Save({|#0:Path.Combine(root, id + ".dcm")|});
+                await file.SaveAsync({|#1:$"{root}/{file.Dataset.GetSingleValue<string>(FellowOakDicom.DicomTag.PatientName)}.dcm"|});
+                if (file.Dataset.TryGetString(FellowOakDicom.DicomTag.PatientBirthDate, out var birth)) File.Create({|#2:birth|});
+                File.Move("a", {|#3:file.Dataset.GetSingleValueOrDefault(FellowOakDicom.DicomTag.PatientTelephoneNumbers, "") + ".dcm"|});
+                var legacy = new Dicom.DicomFile();
+                legacy.Save({|#4:legacy.Dataset.GetString(Dicom.DicomTag.PatientID)|});
+                """,
+                FoDicom,
+                Finding(0, "DICOM file name", "file.Dataset.GetString(FellowOakDicom.DicomTag.PatientID)", "patient identifier"),
+                Finding(1, "DICOM file name", "file.Dataset.GetSingleValue<string>(FellowOakDicom.DicomTag…", "person's name"),
+                Finding(2, "File name", "file.Dataset.TryGetString(FellowOakDicom.DicomTag.PatientBi…", "date of birth"),
+                Finding(3, "File name", "file.Dataset.GetSingleValueOrDefault(FellowOakDicom.DicomTa…", "phone number"),
+                Finding(4, "DICOM file name", "legacy.Dataset.GetString(Dicom.DicomTag.PatientID)", "patient identifier"));
+
+        [Fact]
+        public Task DicomFilesSavedUnderUidsAreFine() =>
+            VerifyAsync(
+                """
+                var file = new FellowOakDicom.DicomFile();
+                file.Save(Path.Combine(root, file.Dataset.GetString(FellowOakDicom.DicomTag.SOPInstanceUID) + ".dcm"));
+                file.Save(Path.Combine(root, file.Dataset.GetString(FellowOakDicom.DicomTag.StudyInstanceUID), file.Dataset.GetString(FellowOakDicom.DicomTag.Modality)));
+                var legacy = new Dicom.DicomFile();
+                legacy.Save(legacy.Dataset.GetString(Dicom.DicomTag.SOPInstanceUID));
+                File.WriteAllText(Path.Combine(root, "index.txt"), file.Dataset.GetString(FellowOakDicom.DicomTag.PatientID));
+                """,
+                FoDicom);
     }
 }
