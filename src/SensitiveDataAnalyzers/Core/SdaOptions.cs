@@ -11,6 +11,9 @@ namespace SensitiveDataAnalyzers.Core
     {
         public const string TlsPortsKey = "sda.tls_ports";
 
+        /// <summary>Methods whose result is a pseudonym (a keyed HMAC, a lookup in a protected store): <c>Namespace.Type.Method</c> or <c>Type.Method</c>, comma-separated.</summary>
+        public const string PseudonymizersKey = "sda.pseudonymizers";
+
         public static readonly ImmutableHashSet<int> DefaultTlsPorts = ImmutableHashSet.CreateRange(ListenerAddress.DefaultTlsPorts);
 
         /// <summary>The ports treated as TLS ports for <paramref name="tree"/>; an explicit key replaces the defaults.</summary>
@@ -33,6 +36,29 @@ namespace SensitiveDataAnalyzers.Core
             }
 
             return ports.ToImmutableHashSet();
+        }
+
+        /// <summary>The configured pseudonymizers of <paramref name="tree"/> (file options first, then global), as written.</summary>
+        public static ImmutableHashSet<string> Pseudonymizers(AnalyzerOptions options, SyntaxTree? tree)
+        {
+            var provider = options.AnalyzerConfigOptionsProvider;
+            var config = tree is null ? provider.GlobalOptions : provider.GetOptions(tree);
+            if (!config.TryGetValue(PseudonymizersKey, out var value) && !provider.GlobalOptions.TryGetValue(PseudonymizersKey, out value))
+            {
+                return ImmutableHashSet<string>.Empty;
+            }
+
+            var names = ImmutableHashSet.CreateBuilder<string>(System.StringComparer.Ordinal);
+            foreach (var entry in value.Split(',', ';', ' '))
+            {
+                var name = entry.Trim();
+                if (name.Length > 0)
+                {
+                    names.Add(name.StartsWith("global::", System.StringComparison.Ordinal) ? name.Substring("global::".Length) : name);
+                }
+            }
+
+            return names.ToImmutable();
         }
     }
 }

@@ -107,6 +107,7 @@ namespace SensitiveDataAnalyzers.Identifiers
         private readonly ImmutableArray<INamedTypeSymbol> _dicomTags;
         private readonly ImmutableArray<INamedTypeSymbol> _unkeyedHashes;
         private readonly INamedTypeSymbol? _hashAlgorithm;
+        private readonly INamedTypeSymbol? _stringBuilder;
         private readonly ImmutableDictionary<INamedTypeSymbol, ImmutableHashSet<string>> _encodings;
 
         private IdentifierFlow(Compilation compilation, ImmutableArray<INamedTypeSymbol> personalDataAttributes)
@@ -117,6 +118,7 @@ namespace SensitiveDataAnalyzers.Identifiers
             _dicomTags = Types(compilation, "FellowOakDicom.DicomTag", "Dicom.DicomTag");
             _unkeyedHashes = Types(compilation, UnkeyedHashTypes);
             _hashAlgorithm = compilation.GetTypeByMetadataName("System.Security.Cryptography.HashAlgorithm");
+            _stringBuilder = compilation.GetTypeByMetadataName("System.Text.StringBuilder");
             var encodings = ImmutableDictionary.CreateBuilder<INamedTypeSymbol, ImmutableHashSet<string>>(SymbolEqualityComparer.Default);
             foreach (var (type, methods) in EncodingPropagators)
             {
@@ -147,9 +149,10 @@ namespace SensitiveDataAnalyzers.Identifiers
         }
 
         /// <summary>The first personal identifier <paramref name="value"/> is built from, or null.</summary>
-        public IdentifierSource? Find(IOperation value, CancellationToken cancellationToken)
+        /// <param name="pseudonymizers">Methods (<c>Type.Method</c> or <c>Namespace.Type.Method</c>) whose result is a pseudonym: the walk ends there.</param>
+        public IdentifierSource? Find(IOperation value, ImmutableHashSet<string> pseudonymizers, CancellationToken cancellationToken)
         {
-            var walk = new Walk(this, cancellationToken);
+            var walk = new Walk(this, pseudonymizers, cancellationToken);
             return walk.Trace(value, 0, 0, CallFrame.Outermost);
         }
 
@@ -208,6 +211,9 @@ namespace SensitiveDataAnalyzers.Identifiers
 
             return false;
         }
+
+        private bool IsStringBuilder(ITypeSymbol? type) =>
+            type is not null && SymbolEqualityComparer.Default.Equals(type, _stringBuilder);
 
         /// <summary>MD5/SHA-1/SHA-2/SHA-3 HashData, or ComputeHash on an instance of one of them (not HMAC: it has a key).</summary>
         private bool IsUnkeyedHash(IInvocationOperation invocation)
@@ -276,13 +282,15 @@ namespace SensitiveDataAnalyzers.Identifiers
         private sealed class Walk
         {
             private readonly IdentifierFlow _flow;
+            private readonly ImmutableHashSet<string> _pseudonymizers;
             private readonly CancellationToken _cancellationToken;
             private readonly HashSet<IOperation> _visited = new();
             private readonly HashSet<IMethodSymbol> _calls = new(SymbolEqualityComparer.Default);
 
-            public Walk(IdentifierFlow flow, CancellationToken cancellationToken)
+            public Walk(IdentifierFlow flow, ImmutableHashSet<string> pseudonymizers, CancellationToken cancellationToken)
             {
                 _flow = flow;
+                _pseudonymizers = pseudonymizers;
                 _cancellationToken = cancellationToken;
             }
 
@@ -319,9 +327,9 @@ namespace SensitiveDataAnalyzers.Identifiers
                         return Named(parameter.Parameter, parameter.Syntax)
                             ?? (frame.Arguments.TryGetValue(parameter.Parameter.OriginalDefinition, out var argument) ? Trace(argument.Value, next, callDepth, argument.Frame) : null);
                     case IPropertyReferenceOperation property:
-                        return Named(property.Property, property.Syntax);
+                        return Named(property.Property, property.Syntax) ?? Member(property.Instance, property.Property, next, callDepth, frame);
                     case IFieldReferenceOperation field:
-                        return Named(field.Field, field.Syntax);
+                        return Named(field.Field, field.Syntax) ?? Member(field.Instance, field.Field, next, callDepth, frame);
                     case IInvocationOperation invocation:
                         return Invocation(invocation, next, callDepth, frame);
                     default:
@@ -332,6 +340,11 @@ namespace SensitiveDataAnalyzers.Identifiers
             private IdentifierSource? Invocation(IInvocationOperation invocation, int depth, int callDepth, CallFrame frame)
             {
                 var method = invocation.TargetMethod;
+                if (IsPseudonymizer(method))
+                {
+                    return null;
+                }
+
                 if (_flow.DicomSource(invocation) is { } dicomKind)
                 {
                     return new IdentifierSource(Shorten(invocation.Syntax), dicomKind);
@@ -343,10 +356,33 @@ namespace SensitiveDataAnalyzers.Identifiers
                     return First(invocation.Arguments.Select(a => a.Value), depth, callDepth, frame)?.Hashed();
                 }
 
+                if (method.Name == "ToString" && _flow.IsStringBuilder(invocation.Instance?.Type) && invocation.Instance is ILocalReferenceOperation builder)
+                {
+                    // sb.Append(phone); … sb.ToString(): what was appended or inserted into the builder.
+                    return First(BuilderWrites(builder), depth, callDepth, frame);
+                }
+
                 if (_flow.Propagates(method))
                 {
                     return Trace(invocation.Instance, depth, callDepth, frame)
                         ?? First(invocation.Arguments.Select(a => a.Value), depth, callDepth, frame);
+                }
+
+                if (method.MethodKind == MethodKind.DelegateInvoke && invocation.Instance is ILocalReferenceOperation { } function)
+                {
+                    // Func<string> name = () => phone + ".wav"; … name(): the lambdas assigned to the local.
+                    foreach (var lambda in Writes(function).Select(Unwrapped).OfType<IAnonymousFunctionOperation>())
+                    {
+                        foreach (var returned in Returns(lambda.Body))
+                        {
+                            if (Trace(returned, depth, callDepth, frame) is { } source)
+                            {
+                                return source;
+                            }
+                        }
+                    }
+
+                    return null;
                 }
 
                 // A method of the same file whose result is built from its parameters or from identifiers it reads.
@@ -391,6 +427,118 @@ namespace SensitiveDataAnalyzers.Identifiers
                 {
                     _calls.Remove(method.OriginalDefinition);
                 }
+            }
+
+            /// <summary>
+            /// A member of an object built in the method: the value its initializer (<c>new Recording { Caller = phone }</c>,
+            /// <c>new { Name = phone }</c>) or its record constructor (<c>new Call(phone)</c>, parameter of the same name) gave it.
+            /// </summary>
+            private IdentifierSource? Member(IOperation? instance, ISymbol member, int depth, int callDepth, CallFrame frame)
+            {
+                var creations = instance switch
+                {
+                    ILocalReferenceOperation local => Writes(local).Select(Unwrapped),
+                    null => Enumerable.Empty<IOperation>(),
+                    _ => new[] { Unwrapped(instance) },
+                };
+                foreach (var creation in creations)
+                {
+                    IEnumerable<IOperation> values = creation switch
+                    {
+                        IObjectCreationOperation created => InitializedValues(created.Initializer?.Initializers, member)
+                            .Concat(created.Arguments.Where(a => a.Parameter is { } p && string.Equals(p.Name, member.Name, StringComparison.OrdinalIgnoreCase)).Select(a => a.Value)),
+                        IAnonymousObjectCreationOperation anonymous => InitializedValues(anonymous.Initializers, member),
+                        _ => Enumerable.Empty<IOperation>(),
+                    };
+                    if (First(values, depth, callDepth, frame) is { } source)
+                    {
+                        return source;
+                    }
+                }
+
+                return null;
+            }
+
+            private static IEnumerable<IOperation> InitializedValues(ImmutableArray<IOperation>? initializers, ISymbol member) =>
+                (initializers ?? ImmutableArray<IOperation>.Empty)
+                    .OfType<ISimpleAssignmentOperation>()
+                    .Where(assignment => assignment.Target switch
+                    {
+                        IPropertyReferenceOperation target => SymbolEqualityComparer.Default.Equals(target.Property, member),
+                        IFieldReferenceOperation target => SymbolEqualityComparer.Default.Equals(target.Field, member),
+                        _ => false,
+                    })
+                    .Select(assignment => assignment.Value);
+
+            private static IOperation Unwrapped(IOperation operation)
+            {
+                while (operation is IConversionOperation or IParenthesizedOperation or IDelegateCreationOperation)
+                {
+                    operation = operation switch
+                    {
+                        IConversionOperation conversion => conversion.Operand,
+                        IParenthesizedOperation parenthesized => parenthesized.Operand,
+                        IDelegateCreationOperation delegateCreation => delegateCreation.Target,
+                        _ => operation,
+                    };
+                }
+
+                return operation;
+            }
+
+            /// <summary>The values appended or inserted into a StringBuilder local, and what it was created with.</summary>
+            private static IEnumerable<IOperation> BuilderWrites(ILocalReferenceOperation builder)
+            {
+                var root = (IOperation)builder;
+                while (root.Parent is not null)
+                {
+                    root = root.Parent;
+                }
+
+                foreach (var descendant in root.Descendants())
+                {
+                    if (descendant is IInvocationOperation { TargetMethod.Name: "Append" or "AppendFormat" or "AppendJoin" or "AppendLine" or "Insert" or "Replace" } call
+                        && Receiver(call.Instance) is ILocalReferenceOperation target
+                        && SymbolEqualityComparer.Default.Equals(target.Local, builder.Local))
+                    {
+                        foreach (var argument in call.Arguments)
+                        {
+                            yield return argument.Value;
+                        }
+                    }
+                    else if (descendant is IVariableDeclaratorOperation declarator
+                             && SymbolEqualityComparer.Default.Equals(declarator.Symbol, builder.Local)
+                             && declarator.Initializer?.Value is IObjectCreationOperation created)
+                    {
+                        foreach (var argument in created.Arguments)
+                        {
+                            yield return argument.Value;
+                        }
+                    }
+                }
+            }
+
+            /// <summary>The builder at the start of a chain: <c>sb.Append(a).Append(b)</c> appends to <c>sb</c>.</summary>
+            private static IOperation? Receiver(IOperation? instance)
+            {
+                while (instance is IInvocationOperation { TargetMethod.Name: "Append" or "AppendFormat" or "AppendJoin" or "AppendLine" or "Insert" or "Replace" } chained)
+                {
+                    instance = chained.Instance;
+                }
+
+                return instance;
+            }
+
+            private bool IsPseudonymizer(IMethodSymbol method)
+            {
+                if (_pseudonymizers.IsEmpty)
+                {
+                    return false;
+                }
+
+                var type = method.ContainingType;
+                return _pseudonymizers.Contains(type.Name + "." + method.Name)
+                    || _pseudonymizers.Contains(type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", string.Empty) + "." + method.Name);
             }
 
             private IdentifierSource? First(IEnumerable<IOperation> operations, int depth, int callDepth, CallFrame frame)

@@ -52,7 +52,7 @@ namespace SensitiveDataAnalyzers.Identifiers
 
             bool Check(OperationAnalysisContext c, IOperation value, string what)
             {
-                if (flow.Find(value, c.CancellationToken) is not { } source)
+                if (flow.Find(value, SdaOptions.Pseudonymizers(c.Options, value.Syntax.SyntaxTree), c.CancellationToken) is not { } source)
                 {
                     return false;
                 }

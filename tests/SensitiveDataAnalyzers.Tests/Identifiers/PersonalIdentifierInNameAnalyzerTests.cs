@@ -296,5 +296,108 @@ namespace SensitiveDataAnalyzers.Tests.Identifiers
                 File.WriteAllText(Path.Combine(root, "index.txt"), file.Dataset.GetString(FellowOakDicom.DicomTag.PatientID));
                 """,
                 FoDicom);
+    
+        // ---- objects, builders and functions built in the method ----------------------------------------------
+
+        [Fact]
+        public Task MembersOfObjectsBuiltInTheMethod() =>
+            VerifyAsync(
+                """
+                var recording = new Recording { Caller = call.CallerPhoneNumber, Slot = 1 };
+                File.Create({|#0:recording.Caller + ".wav"|});
+                var meta = new { Who = patient.Mrn, When = 3 };
+                File.Create({|#1:meta.Who|});
+                var tag = new Tag(patient.Email);
+                File.Create({|#2:tag.Who|});
+                var opaque = new Recording { Caller = call.RecordingId.ToString(), Slot = 2 };
+                File.Create(opaque.Caller);
+                """,
+                """
+                public sealed class Recording { public string Caller { get; set; } = ""; public int Slot { get; set; } }
+                public sealed record Tag(string Who);
+                """,
+                Finding(0, "File name", "call.CallerPhoneNumber", "phone number"),
+                Finding(1, "File name", "patient.Mrn", "patient identifier"),
+                Finding(2, "File name", "patient.Email", "email address"));
+
+        [Fact]
+        public Task StringBuildersCarryWhatWasAppended() =>
+            VerifyAsync(
+                """
+                var builder = new StringBuilder(root);
+                builder.Append('/').Append(call.CallerPhoneNumber).Append(".wav");
+                File.Create({|#0:builder.ToString()|});
+                var other = new StringBuilder();
+                other.Append(root).Append("/calls.csv");
+                File.Create(other.ToString());
+                """,
+                expected: Finding(0, "File name", "call.CallerPhoneNumber", "phone number"));
+
+        [Fact]
+        public Task LambdasAndLocalFunctions() =>
+            VerifyAsync(
+                """
+                Func<string> letter = () => patient.NhsNumber + ".pdf";
+                File.Create({|#0:letter()|});
+                File.Create({|#1:Scan()|});
+                string Scan() { var name = $"{patient.Mrn}.dcm"; return Path.Combine(root, name); }
+                """,
+                expected: new[] { Finding(0, "File name", "patient.NhsNumber", "national identity number"), Finding(1, "File name", "patient.Mrn", "patient identifier") });
+
+        // ---- object storage (stand-ins with the published namespaces and member names) ----------------------
+
+        [Fact]
+        public Task BlobObjectAndBucketKeys() =>
+            VerifyAsync(
+                """
+                var container = new Azure.Storage.Blobs.BlobContainerClient();
+                container.GetBlobClient({|#0:$"calls/{call.CallerPhoneNumber}.wav"|});
+                container.UploadBlob({|#1:patient.Mrn|}, new MemoryStream());
+                container.GetBlobClient($"calls/{call.RecordingId}.wav");
+                var put = new Amazon.S3.Model.PutObjectRequest { BucketName = "calls", Key = {|#2:call.CallerPhoneNumber|} };
+                new Google.Cloud.Storage.V1.StorageClient().UploadObject("calls", {|#3:patient.NhsNumber + ".pdf"|}, "application/pdf", new MemoryStream());
+                """,
+                """
+                namespace Azure.Storage.Blobs
+                {
+                    public class BlobContainerClient
+                    {
+                        public virtual object GetBlobClient(string blobName) => new();
+                        public virtual object UploadBlob(string blobName, System.IO.Stream content) => new();
+                    }
+                }
+                namespace Amazon.S3.Model { public class PutObjectRequest { public string BucketName { get; set; } = ""; public string Key { get; set; } = ""; } }
+                namespace Google.Cloud.Storage.V1 { public class StorageClient { public virtual object UploadObject(string bucket, string objectName, string contentType, System.IO.Stream source) => new(); } }
+                """,
+                Finding(0, "Blob name", "call.CallerPhoneNumber", "phone number"),
+                Finding(1, "Blob name", "patient.Mrn", "patient identifier"),
+                Finding(2, "Object key", "call.CallerPhoneNumber", "phone number"),
+                Finding(3, "Object key", "patient.NhsNumber", "national identity number"));
+
+        // ---- .editorconfig -----------------------------------------------------------------------------------------
+
+        private const string PseudonymMembers = """
+            static class Pseudonyms
+            {
+                public static string Of(string value) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(value + Pepper())));
+                static string Pepper() => "";
+            }
+            """;
+
+        [Fact]
+        public Task WithoutConfigurationAnUnkeyedHashHelperIsSda2002() =>
+            VerifyAsync(
+                "File.Create({|#0:Pseudonyms.Of(call.CallerPhoneNumber)|});",
+                PseudonymMembers,
+                Verify.Diagnostic("SDA2002").WithLocation(0).WithArguments("File name", "call.CallerPhoneNumber", "phone number"));
+
+        [Theory]
+        [InlineData("Pseudonyms.Of")]
+        [InlineData("global::Pseudonyms.Of")]
+        [InlineData("Other.Method, Pseudonyms.Of")]
+        public Task ConfiguredPseudonymizersEndTheWalk(string configured) =>
+            Verify.VerifyAnalyzerAsync(
+                Usings + "var call = new Call(\"+4670\", Guid.NewGuid(), \"se\");\nFile.Create(Pseudonyms.Of(call.CallerPhoneNumber));\n" + PseudonymMembers + Types,
+                "sda.pseudonymizers = " + configured);
     }
 }
