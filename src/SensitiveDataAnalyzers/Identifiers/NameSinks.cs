@@ -53,11 +53,11 @@ namespace SensitiveDataAnalyzers.Identifiers
         };
 
         private readonly Dictionary<INamedTypeSymbol, (string? Member, ImmutableHashSet<string> Parameters, string What)[]> _methods;
-        private readonly Dictionary<INamedTypeSymbol, (string Property, string What)[]> _properties;
+        private readonly Dictionary<IPropertySymbol, string> _properties;
 
         private NameSinks(
             Dictionary<INamedTypeSymbol, (string? Member, ImmutableHashSet<string> Parameters, string What)[]> methods,
-            Dictionary<INamedTypeSymbol, (string Property, string What)[]> properties)
+            Dictionary<IPropertySymbol, string> properties)
         {
             _methods = methods;
             _properties = properties;
@@ -76,17 +76,22 @@ namespace SensitiveDataAnalyzers.Identifiers
                 }
             }
 
-            var properties = new Dictionary<INamedTypeSymbol, (string, string)[]>(SymbolEqualityComparer.Default);
-            foreach (var group in PropertyCatalogue.GroupBy(entry => entry.Type))
+            // Property symbols resolved once: every property assignment of the compilation is then one lookup.
+            var properties = new Dictionary<IPropertySymbol, string>(SymbolEqualityComparer.Default);
+            foreach (var (typeName, propertyName, what) in PropertyCatalogue)
             {
-                if (compilation.GetTypeByMetadataName(group.Key) is { } type)
+                foreach (var property in compilation.GetTypeByMetadataName(typeName)?.GetMembers(propertyName).OfType<IPropertySymbol>() ?? Enumerable.Empty<IPropertySymbol>())
                 {
-                    properties[type] = group.Select(entry => (entry.Property, entry.What)).ToArray();
+                    properties[property] = what;
                 }
             }
 
             return new NameSinks(methods, properties);
         }
+
+        /// <summary>True when some method of the type has a name parameter: one lookup per call before looking at arguments.</summary>
+        public bool HasNameParameters(IMethodSymbol method) =>
+            method.ContainingType is { } type && _methods.ContainsKey(type.OriginalDefinition);
 
         /// <summary>What the parameter is ("File name", "Download name", …), or null when it is not a name.</summary>
         public string? NameParameter(IMethodSymbol method, IParameterSymbol parameter)
@@ -108,20 +113,14 @@ namespace SensitiveDataAnalyzers.Identifiers
             return null;
         }
 
-        /// <summary>What the property names, or null; the property's type or a base type is catalogued.</summary>
+        /// <summary>What the property names, or null (an override of a catalogued property counts).</summary>
         public string? NameProperty(IPropertySymbol property)
         {
-            for (var type = property.ContainingType; type is not null; type = type.BaseType)
+            for (var current = property.OriginalDefinition; current is not null; current = current.OverriddenProperty?.OriginalDefinition)
             {
-                if (_properties.TryGetValue(type.OriginalDefinition, out var entries))
+                if (_properties.TryGetValue(current, out var what))
                 {
-                    foreach (var (name, what) in entries)
-                    {
-                        if (string.Equals(name, property.Name, StringComparison.Ordinal))
-                        {
-                            return what;
-                        }
-                    }
+                    return what;
                 }
             }
 

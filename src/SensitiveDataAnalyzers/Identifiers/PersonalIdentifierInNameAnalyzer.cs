@@ -91,6 +91,11 @@ namespace SensitiveDataAnalyzers.Identifiers
 
             void CheckNameArguments(OperationAnalysisContext c, IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments)
             {
+                if (!sinks.HasNameParameters(method))
+                {
+                    return;
+                }
+
                 foreach (var argument in arguments)
                 {
                     if (argument.Parameter is { } parameter && sinks.NameParameter(method, parameter) is { } what && Check(c, argument.Value, what))
