@@ -48,22 +48,64 @@ namespace SensitiveDataAnalyzers.Identifiers
             ("Microsoft.Net.Http.Headers.ContentDispositionHeaderValue", "FileNameStar", "Download name"),
             ("System.Net.Http.Headers.ContentDispositionHeaderValue", "FileName", "Download name"),
             ("System.Net.Http.Headers.ContentDispositionHeaderValue", "FileNameStar", "Download name"),
+            ("Microsoft.AspNetCore.Http.IHeaderDictionary", "ContentDisposition", "Download name"),
             ("Amazon.S3.Model.PutObjectRequest", "Key", "Object key"),
             ("Amazon.S3.Model.GetObjectRequest", "Key", "Object key"),
         };
 
         private readonly Dictionary<INamedTypeSymbol, (string? Member, ImmutableHashSet<string> Parameters, string What)[]> _methods;
         private readonly Dictionary<IPropertySymbol, string> _properties;
+        private readonly ImmutableArray<INamedTypeSymbol> _headerTypes;
 
         private NameSinks(
             Dictionary<INamedTypeSymbol, (string? Member, ImmutableHashSet<string> Parameters, string What)[]> methods,
-            Dictionary<IPropertySymbol, string> properties)
+            Dictionary<IPropertySymbol, string> properties,
+            ImmutableArray<INamedTypeSymbol> headerTypes)
         {
             _methods = methods;
             _properties = properties;
+            _headerTypes = headerTypes;
         }
 
-        public bool IsEmpty => _methods.Count == 0 && _properties.Count == 0;
+        public bool IsEmpty => _methods.Count == 0 && _properties.Count == 0 && _headerTypes.IsEmpty;
+
+        /// <summary>
+        /// A Content-Disposition header written by name — <c>Headers["Content-Disposition"] = …</c>,
+        /// <c>Headers.Append("Content-Disposition", …)</c>: its value carries the download name.
+        /// </summary>
+        public bool IsContentDispositionHeader(ITypeSymbol? owner, IOperation? key)
+        {
+            if (owner is null || key?.ConstantValue is not { HasValue: true, Value: string name }
+                || !string.Equals(name, "Content-Disposition", StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+
+            foreach (var header in _headerTypes)
+            {
+                if (SymbolEqualityComparer.Default.Equals(owner.OriginalDefinition, header)
+                    || owner.AllInterfaces.Contains(header, SymbolEqualityComparer.Default)
+                    || InheritsFrom(owner, header))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool InheritsFrom(ITypeSymbol type, INamedTypeSymbol baseType)
+        {
+            for (var current = type.BaseType; current is not null; current = current.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, baseType))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         public static NameSinks Create(Compilation compilation)
         {
@@ -86,7 +128,12 @@ namespace SensitiveDataAnalyzers.Identifiers
                 }
             }
 
-            return new NameSinks(methods, properties);
+            var headerTypes = new[] { "Microsoft.AspNetCore.Http.IHeaderDictionary", "Microsoft.AspNetCore.Http.HeaderDictionaryExtensions", "System.Net.Http.Headers.HttpHeaders" }
+                .Select(compilation.GetTypeByMetadataName)
+                .Where(type => type is not null)
+                .Select(type => type!)
+                .ToImmutableArray();
+            return new NameSinks(methods, properties, headerTypes);
         }
 
         /// <summary>True when some method of the type has a name parameter: one lookup per call before looking at arguments.</summary>

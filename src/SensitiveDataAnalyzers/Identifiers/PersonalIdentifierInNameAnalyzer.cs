@@ -66,6 +66,7 @@ namespace SensitiveDataAnalyzers.Identifiers
                 {
                     var invocation = (IInvocationOperation)c.Operation;
                     CheckNameArguments(c, invocation.TargetMethod, invocation.Arguments);
+                    CheckHeaderArguments(c, invocation);
                 },
                 OperationKind.Invocation);
             context.RegisterOperationAction(
@@ -82,12 +83,37 @@ namespace SensitiveDataAnalyzers.Identifiers
                 c =>
                 {
                     var assignment = (ISimpleAssignmentOperation)c.Operation;
-                    if (assignment.Target is IPropertyReferenceOperation { Property: { } property } && sinks.NameProperty(property) is { } what)
+                    if (assignment.Target is not IPropertyReferenceOperation { Property: { } property } target)
+                    {
+                        return;
+                    }
+
+                    if (sinks.NameProperty(property) is { } what)
                     {
                         Check(c, assignment.Value, what);
                     }
+                    else if (property.IsIndexer && target.Arguments.Length == 1 && sinks.IsContentDispositionHeader(property.ContainingType, target.Arguments[0].Value))
+                    {
+                        Check(c, assignment.Value, "Download name");
+                    }
                 },
                 OperationKind.SimpleAssignment);
+
+            // Headers.Append("Content-Disposition", value), Headers.Add(…), TryAddWithoutValidation(…): the value after the name.
+            void CheckHeaderArguments(OperationAnalysisContext c, IInvocationOperation invocation)
+            {
+                // An extension method's receiver is its first argument.
+                var method = invocation.TargetMethod;
+                var first = method.IsExtensionMethod ? 1 : 0;
+                var arguments = invocation.Arguments;
+                var owner = method.IsExtensionMethod ? method.ContainingType : invocation.Instance?.Type ?? method.ContainingType;
+                if (arguments.Length >= first + 2
+                    && method.Name is "Append" or "Add" or "TryAdd" or "TryAddWithoutValidation" or "AppendCommaSeparatedValues"
+                    && sinks.IsContentDispositionHeader(owner, arguments[first].Value))
+                {
+                    Check(c, arguments[first + 1].Value, "Download name");
+                }
+            }
 
             void CheckNameArguments(OperationAnalysisContext c, IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments)
             {

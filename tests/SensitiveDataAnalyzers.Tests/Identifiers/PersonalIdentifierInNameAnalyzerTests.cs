@@ -399,5 +399,29 @@ namespace SensitiveDataAnalyzers.Tests.Identifiers
             Verify.VerifyAnalyzerAsync(
                 Usings + "var call = new Call(\"+4670\", Guid.NewGuid(), \"se\");\nFile.Create(Pseudonyms.Of(call.CallerPhoneNumber));\n" + PseudonymMembers + Types,
                 "sda.pseudonymizers = " + configured);
+    
+        // ---- Content-Disposition headers written by hand -------------------------------------------------------
+
+        [Fact]
+        public Task ContentDispositionHeadersCarryTheDownloadName() =>
+            VerifyAsync(
+                """
+                var context = new DefaultHttpContext();
+                context.Response.Headers.ContentDisposition = {|#0:$"attachment; filename=\"{call.CallerPhoneNumber}.wav\""|};
+                context.Response.Headers["Content-Disposition"] = {|#1:"attachment; filename=" + patient.Mrn|};
+                context.Response.Headers.Append("content-disposition", {|#2:$"inline; filename={patient.Email}"|});
+                var message = new System.Net.Http.HttpResponseMessage();
+                message.Content = new System.Net.Http.StringContent("x");
+                message.Content.Headers.TryAddWithoutValidation("Content-Disposition", {|#3:"attachment; filename=" + patient.NhsNumber|});
+                context.Response.Headers["Content-Type"] = patient.Mrn;
+                context.Response.Headers.ContentDisposition = $"attachment; filename=\"{call.RecordingId}.wav\"";
+                """,
+                expected: new[]
+                {
+                    Finding(0, "Download name", "call.CallerPhoneNumber", "phone number"),
+                    Finding(1, "Download name", "patient.Mrn", "patient identifier"),
+                    Finding(2, "Download name", "patient.Email", "email address"),
+                    Finding(3, "Download name", "patient.NhsNumber", "national identity number"),
+                });
     }
 }
