@@ -284,7 +284,8 @@ namespace SensitiveDataAnalyzers.Identifiers
             private readonly IdentifierFlow _flow;
             private readonly ImmutableHashSet<string> _pseudonymizers;
             private readonly CancellationToken _cancellationToken;
-            private readonly HashSet<IOperation> _visited = new();
+            // Keyed by frame too: one helper called twice (Key(region) + Key(phone)) is walked once per call.
+            private readonly HashSet<(IOperation Operation, CallFrame Frame)> _visited = new();
             private readonly HashSet<IMethodSymbol> _calls = new(SymbolEqualityComparer.Default);
 
             public Walk(IdentifierFlow flow, ImmutableHashSet<string> pseudonymizers, CancellationToken cancellationToken)
@@ -296,7 +297,7 @@ namespace SensitiveDataAnalyzers.Identifiers
 
             public IdentifierSource? Trace(IOperation? operation, int depth, int callDepth, CallFrame frame)
             {
-                if (operation is null || depth > MaxDepth || operation.ConstantValue.HasValue || !_visited.Add(operation))
+                if (operation is null || depth > MaxDepth || operation.ConstantValue.HasValue || !_visited.Add((operation, frame)))
                 {
                     return null;
                 }

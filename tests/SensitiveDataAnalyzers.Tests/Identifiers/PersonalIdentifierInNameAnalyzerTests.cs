@@ -127,6 +127,13 @@ namespace SensitiveDataAnalyzers.Tests.Identifiers
                 Finding(0, "File name", "patient.Mrn", "patient identifier"));
 
         [Fact]
+        public Task AHelperCalledTwiceIsWalkedForEachCall() =>
+            VerifyAsync(
+                "File.Create({|#0:Key(call.Region) + Key(call.CallerPhoneNumber)|});",
+                "static string Key(string s) => s.Trim();",
+                Finding(0, "File name", "call.CallerPhoneNumber", "phone number"));
+
+        [Fact]
         public Task RecursionEnds() =>
             VerifyAsync(
                 "File.Delete(Loop(\"x\", 3));",
