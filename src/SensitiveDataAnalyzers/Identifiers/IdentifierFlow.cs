@@ -156,6 +156,25 @@ namespace SensitiveDataAnalyzers.Identifiers
             return walk.Trace(value, 0, 0, CallFrame.Outermost);
         }
 
+        /// <summary>
+        /// The identifier a name gets from a call's arguments: <paramref name="nameInCallee"/> is a name argument inside the
+        /// method called by <paramref name="call"/>, walked with the callee's parameters bound to the call's arguments.
+        /// </summary>
+        public IdentifierSource? FindThroughCall(IOperation nameInCallee, IInvocationOperation call, ImmutableHashSet<string> pseudonymizers, CancellationToken cancellationToken)
+        {
+            var bound = new Dictionary<IParameterSymbol, (IOperation, CallFrame)>(SymbolEqualityComparer.Default);
+            foreach (var argument in call.Arguments)
+            {
+                if (argument.Parameter is { } parameter)
+                {
+                    bound[parameter.OriginalDefinition] = (argument.Value, CallFrame.Outermost);
+                }
+            }
+
+            var walk = new Walk(this, pseudonymizers, cancellationToken);
+            return walk.Trace(nameInCallee, 0, 1, new CallFrame(bound));
+        }
+
         /// <summary>"phone number", "personal data", or null when the symbol does not denote a personal identifier.</summary>
         private string? KindOf(ISymbol symbol)
         {

@@ -53,6 +53,14 @@ namespace SensitiveDataAnalyzers.Identifiers
             ("Amazon.S3.Model.GetObjectRequest", "Key", "Object key"),
         };
 
+        /// <summary>Identifiers a method must mention to contain a sink call: a cheap syntactic filter before binding it.</summary>
+        public static readonly ImmutableHashSet<string> SinkWords = ImmutableHashSet.Create(
+            StringComparer.Ordinal,
+            "File", "Directory", "FileInfo", "DirectoryInfo", "FileStream", "StreamWriter", "StreamReader", "ZipArchive", "CreateEntry",
+            "CreateEntryFromFile", "PhysicalFile", "DicomFile", "GetBlobClient", "UploadBlob", "UploadBlobAsync", "DeleteBlob",
+            "DeleteBlobAsync", "UploadObject", "FileDownloadName", "ContentDisposition", "ContentDispositionHeaderValue", "Headers",
+            "PutObjectRequest", "GetObjectRequest", "EnumerateFiles", "GetFiles");
+
         private readonly Dictionary<INamedTypeSymbol, (string? Member, ImmutableHashSet<string> Parameters, string What)[]> _methods;
         private readonly Dictionary<IPropertySymbol, string> _properties;
         private readonly ImmutableArray<INamedTypeSymbol> _headerTypes;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -50,6 +51,10 @@ namespace SensitiveDataAnalyzers.Identifiers
 
             var flow = IdentifierFlow.Create(context.Compilation);
 
+            // Per compilation, per method of the same file: the name arguments of its sink calls that read one of its
+            // parameters and are not findings on their own. Computed on first call, shared by every caller.
+            var namesFromParameters = new ConcurrentDictionary<IMethodSymbol, ImmutableArray<(IOperation Value, string What)>>(SymbolEqualityComparer.Default);
+
             bool Check(OperationAnalysisContext c, IOperation value, string what)
             {
                 if (flow.Find(value, SdaOptions.Pseudonymizers(c.Options, value.Syntax.SyntaxTree), c.CancellationToken) is not { } source)
@@ -67,6 +72,7 @@ namespace SensitiveDataAnalyzers.Identifiers
                     var invocation = (IInvocationOperation)c.Operation;
                     CheckNameArguments(c, invocation.TargetMethod, invocation.Arguments);
                     CheckHeaderArguments(c, invocation);
+                    CheckCallee(c, invocation);
                 },
                 OperationKind.Invocation);
             context.RegisterOperationAction(
@@ -98,6 +104,100 @@ namespace SensitiveDataAnalyzers.Identifiers
                     }
                 },
                 OperationKind.SimpleAssignment);
+
+            // Store(call.CallerPhoneNumber, audio) where Store writes File.WriteAllBytes(key + ".wav", audio): the finding is
+            // at the call that brings the identifier, since the callee alone names nothing personal.
+            void CheckCallee(OperationAnalysisContext c, IInvocationOperation invocation)
+            {
+                var callee = invocation.TargetMethod.OriginalDefinition;
+                if (invocation.Arguments.IsEmpty || invocation.SemanticModel is not { } model || !DeclaredIn(callee, model.SyntaxTree))
+                {
+                    return; // only methods of the caller's file: their operations come from the model at hand
+                }
+
+                var names = namesFromParameters.GetOrAdd(callee, method => MentionsNameSink(method, c) ? NamesFromParameters(method, model, c) : ImmutableArray<(IOperation, string)>.Empty);
+                foreach (var (value, what) in names)
+                {
+                    if (flow.FindThroughCall(value, invocation, SdaOptions.Pseudonymizers(c.Options, invocation.Syntax.SyntaxTree), c.CancellationToken) is { } source)
+                    {
+                        c.ReportDiagnostic(Diagnostic.Create(
+                            source.ThroughUnkeyedHash ? UnkeyedHashRule : Rule,
+                            invocation.Syntax.GetLocation(),
+                            what + " (written by '" + callee.Name + "')",
+                            source.Expression,
+                            source.Kind));
+                        return; // one finding per call
+                    }
+                }
+            }
+
+            // A token scan before any binding: most methods of a code base never mention a file, blob or download API.
+            static bool MentionsNameSink(IMethodSymbol method, OperationAnalysisContext c)
+            {
+                foreach (var reference in method.DeclaringSyntaxReferences)
+                {
+                    foreach (var token in reference.GetSyntax(c.CancellationToken).DescendantTokens())
+                    {
+                        if (token.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken) && NameSinks.SinkWords.Contains(token.ValueText))
+                        {
+                            return true;
+                        }
+                    }
+                }
+
+                return false;
+            }
+
+            static bool DeclaredIn(IMethodSymbol method, SyntaxTree tree)
+            {
+                foreach (var reference in method.DeclaringSyntaxReferences)
+                {
+                    if (reference.SyntaxTree == tree)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            ImmutableArray<(IOperation Value, string What)> NamesFromParameters(IMethodSymbol method, SemanticModel model, OperationAnalysisContext c)
+            {
+                var result = ImmutableArray.CreateBuilder<(IOperation, string)>();
+                foreach (var reference in method.DeclaringSyntaxReferences)
+                {
+                    if (reference.SyntaxTree != model.SyntaxTree || model.GetOperation(reference.GetSyntax(c.CancellationToken), c.CancellationToken) is not { } body)
+                    {
+                        continue;
+                    }
+
+                    foreach (var operation in body.Descendants())
+                    {
+                        var (callMethod, arguments) = operation switch
+                        {
+                            IInvocationOperation call => (call.TargetMethod, call.Arguments),
+                            IObjectCreationOperation { Constructor: { } constructor } creation => (constructor, creation.Arguments),
+                            _ => (null, ImmutableArray<IArgumentOperation>.Empty),
+                        };
+                        if (callMethod is null || !sinks.HasNameParameters(callMethod))
+                        {
+                            continue;
+                        }
+
+                        foreach (var argument in arguments)
+                        {
+                            // Names that are findings on their own are reported in the callee, not again at every call.
+                            if (argument.Parameter is { } parameter && sinks.NameParameter(callMethod, parameter) is { } what
+                                && flow.Find(argument.Value, ImmutableHashSet<string>.Empty, c.CancellationToken) is null)
+                            {
+                                result.Add((argument.Value, what));
+                            }
+                        }
+                    }
+                }
+
+                return result.ToImmutable();
+            }
 
             // Headers.Append("Content-Disposition", value), Headers.Add(…), TryAddWithoutValidation(…): the value after the name.
             void CheckHeaderArguments(OperationAnalysisContext c, IInvocationOperation invocation)

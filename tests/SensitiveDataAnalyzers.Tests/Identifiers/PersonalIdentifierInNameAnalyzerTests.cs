@@ -134,6 +134,20 @@ namespace SensitiveDataAnalyzers.Tests.Identifiers
                 Finding(0, "File name", "call.CallerPhoneNumber", "phone number"));
 
         [Fact]
+        public Task AMethodThatWritesItsParameterIntoANameIsReportedAtTheCall() =>
+            VerifyAsync(
+                "{|#0:Store(call.CallerPhoneNumber, audio)|};\nStore(call.RecordingId.ToString(), audio);\nStore(\"fixed\", audio);",
+                "static void Store(string key, byte[] data) { var path = Path.Combine(\"/data\", key + \".wav\"); File.WriteAllBytes(path, data); }",
+                Verify.Diagnostic("SDA2001").WithLocation(0).WithArguments("File name (written by 'Store')", "call.CallerPhoneNumber", "phone number"));
+
+        [Fact]
+        public Task ACalleeThatIsAFindingOnItsOwnIsNotReportedAgainAtItsCalls() =>
+            VerifyAsync(
+                "Save(call.CallerPhoneNumber);\nSave(patient.Mrn);",
+                "static void Save(string phone) => File.Create({|#0:phone + \".wav\"|});",
+                Finding(0, "File name", "phone", "phone number"));
+
+        [Fact]
         public Task RecursionEnds() =>
             VerifyAsync(
                 "File.Delete(Loop(\"x\", 3));",
