@@ -38,12 +38,21 @@ namespace SensitiveDataAnalyzers.Core
             return ports.ToImmutableHashSet();
         }
 
+        /// <summary>Attributes that mark personal data besides [PersonalData] (<c>Namespace.Type</c> or <c>Type</c>, with or without "Attribute").</summary>
+        public const string PersonalDataAttributesKey = "sda.personal_data_attributes";
+
+        /// <summary>Extra name parameters: <c>Namespace.Type.Method:parameter</c> or <c>Type.Method:parameter</c>, comma-separated.</summary>
+        public const string NameSinksKey = "sda.name_sinks";
+
         /// <summary>The configured pseudonymizers of <paramref name="tree"/> (file options first, then global), as written.</summary>
-        public static ImmutableHashSet<string> Pseudonymizers(AnalyzerOptions options, SyntaxTree? tree)
+        public static ImmutableHashSet<string> Pseudonymizers(AnalyzerOptions options, SyntaxTree? tree) => NameList(options, tree, PseudonymizersKey);
+
+        /// <summary>A comma-separated list of names under <paramref name="key"/> (file options first, then global), <c>global::</c> removed.</summary>
+        public static ImmutableHashSet<string> NameList(AnalyzerOptions options, SyntaxTree? tree, string key)
         {
             var provider = options.AnalyzerConfigOptionsProvider;
             var config = tree is null ? provider.GlobalOptions : provider.GetOptions(tree);
-            if (!config.TryGetValue(PseudonymizersKey, out var value) && !provider.GlobalOptions.TryGetValue(PseudonymizersKey, out value))
+            if (!config.TryGetValue(key, out var value) && !provider.GlobalOptions.TryGetValue(key, out value))
             {
                 return ImmutableHashSet<string>.Empty;
             }

@@ -149,10 +149,10 @@ namespace SensitiveDataAnalyzers.Identifiers
         }
 
         /// <summary>The first personal identifier <paramref name="value"/> is built from, or null.</summary>
-        /// <param name="pseudonymizers">Methods (<c>Type.Method</c> or <c>Namespace.Type.Method</c>) whose result is a pseudonym: the walk ends there.</param>
-        public IdentifierSource? Find(IOperation value, ImmutableHashSet<string> pseudonymizers, CancellationToken cancellationToken)
+        /// <param name="options">The file's .editorconfig options: pseudonymizers end the walk, configured attributes mark sources.</param>
+        public IdentifierSource? Find(IOperation value, NameOptions options, CancellationToken cancellationToken)
         {
-            var walk = new Walk(this, pseudonymizers, cancellationToken);
+            var walk = new Walk(this, options, cancellationToken);
             return walk.Trace(value, 0, 0, CallFrame.Outermost);
         }
 
@@ -160,7 +160,7 @@ namespace SensitiveDataAnalyzers.Identifiers
         /// The identifier a name gets from a call's arguments: <paramref name="nameInCallee"/> is a name argument inside the
         /// method called by <paramref name="call"/>, walked with the callee's parameters bound to the call's arguments.
         /// </summary>
-        public IdentifierSource? FindThroughCall(IOperation nameInCallee, IInvocationOperation call, ImmutableHashSet<string> pseudonymizers, CancellationToken cancellationToken)
+        public IdentifierSource? FindThroughCall(IOperation nameInCallee, IInvocationOperation call, NameOptions options, CancellationToken cancellationToken)
         {
             var bound = new Dictionary<IParameterSymbol, (IOperation, CallFrame)>(SymbolEqualityComparer.Default);
             foreach (var argument in call.Arguments)
@@ -171,12 +171,12 @@ namespace SensitiveDataAnalyzers.Identifiers
                 }
             }
 
-            var walk = new Walk(this, pseudonymizers, cancellationToken);
+            var walk = new Walk(this, options, cancellationToken);
             return walk.Trace(nameInCallee, 0, 1, new CallFrame(bound));
         }
 
         /// <summary>"phone number", "personal data", or null when the symbol does not denote a personal identifier.</summary>
-        private string? KindOf(ISymbol symbol)
+        private string? KindOf(ISymbol symbol, NameOptions options)
         {
             var kind = PersonalIdentifierNames.Classify(symbol.Name);
             if (kind != PersonalIdentifierKind.None)
@@ -184,9 +184,19 @@ namespace SensitiveDataAnalyzers.Identifiers
                 return PersonalIdentifierNames.Describe(kind);
             }
 
-            // [PersonalData], [ProtectedPersonalData] (derives from it) and data-classification attributes mark members.
+            if (_personalDataAttributes.IsEmpty && options.Attributes.IsEmpty)
+            {
+                return null;
+            }
+
+            // [PersonalData], [ProtectedPersonalData] (derives from it), data-classification and configured attributes mark members.
             foreach (var attribute in symbol.GetAttributes())
             {
+                if (attribute.AttributeClass is { } configured && options.IsPersonalDataAttribute(configured))
+                {
+                    return "personal data";
+                }
+
                 for (var type = attribute.AttributeClass; type is not null; type = type.BaseType)
                 {
                     if (_personalDataAttributes.Contains(type, SymbolEqualityComparer.Default))
@@ -301,16 +311,16 @@ namespace SensitiveDataAnalyzers.Identifiers
         private sealed class Walk
         {
             private readonly IdentifierFlow _flow;
-            private readonly ImmutableHashSet<string> _pseudonymizers;
+            private readonly NameOptions _options;
             private readonly CancellationToken _cancellationToken;
             // Keyed by frame too: one helper called twice (Key(region) + Key(phone)) is walked once per call.
             private readonly HashSet<(IOperation Operation, CallFrame Frame)> _visited = new();
             private readonly HashSet<IMethodSymbol> _calls = new(SymbolEqualityComparer.Default);
 
-            public Walk(IdentifierFlow flow, ImmutableHashSet<string> pseudonymizers, CancellationToken cancellationToken)
+            public Walk(IdentifierFlow flow, NameOptions options, CancellationToken cancellationToken)
             {
                 _flow = flow;
-                _pseudonymizers = pseudonymizers;
+                _options = options;
                 _cancellationToken = cancellationToken;
             }
 
@@ -549,17 +559,7 @@ namespace SensitiveDataAnalyzers.Identifiers
                 return instance;
             }
 
-            private bool IsPseudonymizer(IMethodSymbol method)
-            {
-                if (_pseudonymizers.IsEmpty)
-                {
-                    return false;
-                }
-
-                var type = method.ContainingType;
-                return _pseudonymizers.Contains(type.Name + "." + method.Name)
-                    || _pseudonymizers.Contains(type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", string.Empty) + "." + method.Name);
-            }
+            private bool IsPseudonymizer(IMethodSymbol method) => _options.IsPseudonymizer(method);
 
             private IdentifierSource? First(IEnumerable<IOperation> operations, int depth, int callDepth, CallFrame frame)
             {
@@ -575,7 +575,7 @@ namespace SensitiveDataAnalyzers.Identifiers
             }
 
             private IdentifierSource? Named(ISymbol symbol, SyntaxNode syntax) =>
-                _flow.KindOf(symbol) is { } kind ? new IdentifierSource(Shorten(syntax), kind) : null;
+                _flow.KindOf(symbol, _options) is { } kind ? new IdentifierSource(Shorten(syntax), kind) : null;
 
             /// <summary>Every value written to the local in its method: initializer, assignments, compound concatenation.</summary>
             private static IEnumerable<IOperation> Writes(ILocalReferenceOperation reference)

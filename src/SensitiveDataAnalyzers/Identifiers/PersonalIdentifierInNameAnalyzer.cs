@@ -53,11 +53,15 @@ namespace SensitiveDataAnalyzers.Identifiers
 
             // Per compilation, per method of the same file: the name arguments of its sink calls that read one of its
             // parameters and are not findings on their own. Computed on first call, shared by every caller.
+            // .editorconfig options, read once per file of this compilation (every invocation consults them).
+            var optionsByTree = new ConcurrentDictionary<SyntaxTree, NameOptions>();
+            NameOptions OptionsFor(AnalyzerOptions options, SyntaxTree tree) => optionsByTree.GetOrAdd(tree, t => NameOptions.Read(options, t));
+
             var namesFromParameters = new ConcurrentDictionary<IMethodSymbol, ImmutableArray<(IOperation Value, string What)>>(SymbolEqualityComparer.Default);
 
             bool Check(OperationAnalysisContext c, IOperation value, string what)
             {
-                if (flow.Find(value, SdaOptions.Pseudonymizers(c.Options, value.Syntax.SyntaxTree), c.CancellationToken) is not { } source)
+                if (flow.Find(value, OptionsFor(c.Options, value.Syntax.SyntaxTree), c.CancellationToken) is not { } source)
                 {
                     return false;
                 }
@@ -118,7 +122,7 @@ namespace SensitiveDataAnalyzers.Identifiers
                 var names = namesFromParameters.GetOrAdd(callee, method => MentionsNameSink(method, c) ? NamesFromParameters(method, model, c) : ImmutableArray<(IOperation, string)>.Empty);
                 foreach (var (value, what) in names)
                 {
-                    if (flow.FindThroughCall(value, invocation, SdaOptions.Pseudonymizers(c.Options, invocation.Syntax.SyntaxTree), c.CancellationToken) is { } source)
+                    if (flow.FindThroughCall(value, invocation, OptionsFor(c.Options, invocation.Syntax.SyntaxTree), c.CancellationToken) is { } source)
                     {
                         c.ReportDiagnostic(Diagnostic.Create(
                             source.ThroughUnkeyedHash ? UnkeyedHashRule : Rule,
@@ -188,7 +192,7 @@ namespace SensitiveDataAnalyzers.Identifiers
                         {
                             // Names that are findings on their own are reported in the callee, not again at every call.
                             if (argument.Parameter is { } parameter && sinks.NameParameter(callMethod, parameter) is { } what
-                                && flow.Find(argument.Value, ImmutableHashSet<string>.Empty, c.CancellationToken) is null)
+                                && flow.Find(argument.Value, NameOptions.None, c.CancellationToken) is null)
                             {
                                 result.Add((argument.Value, what));
                             }
@@ -217,14 +221,17 @@ namespace SensitiveDataAnalyzers.Identifiers
 
             void CheckNameArguments(OperationAnalysisContext c, IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments)
             {
-                if (!sinks.HasNameParameters(method))
+                var configured = NameOptions.None;
+                if (!sinks.HasNameParameters(method) && (configured = OptionsFor(c.Options, c.Operation.Syntax.SyntaxTree)).Sinks.IsEmpty)
                 {
                     return;
                 }
 
                 foreach (var argument in arguments)
                 {
-                    if (argument.Parameter is { } parameter && sinks.NameParameter(method, parameter) is { } what && Check(c, argument.Value, what))
+                    if (argument.Parameter is { } parameter
+                        && (sinks.NameParameter(method, parameter) ?? configured.SinkParameter(method, parameter)) is { } what
+                        && Check(c, argument.Value, what))
                     {
                         return; // one finding per call
                     }

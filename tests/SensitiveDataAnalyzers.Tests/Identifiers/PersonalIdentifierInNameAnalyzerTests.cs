@@ -444,5 +444,42 @@ namespace SensitiveDataAnalyzers.Tests.Identifiers
                     Finding(2, "Download name", "patient.Email", "email address"),
                     Finding(3, "Download name", "patient.NhsNumber", "national identity number"),
                 });
+    
+        private const string Archive = """
+            namespace Acme.Storage
+            {
+                public sealed class Vault { public void Put(string objectName, byte[] data) { } public void Put2(string label, byte[] data) { } }
+                [System.AttributeUsage(System.AttributeTargets.All)] public sealed class SensitiveAttribute : System.Attribute { }
+                public sealed class Member { [Sensitive] public string Handle { get; set; } = ""; public string Nickname { get; set; } = ""; }
+            }
+            """;
+
+        [Theory]
+        [InlineData("sda.name_sinks = Acme.Storage.Vault.Put:objectName\nsda.personal_data_attributes = Acme.Storage.Sensitive")]
+        [InlineData("sda.name_sinks = Vault.Put:objectName\nsda.personal_data_attributes = SensitiveAttribute")]
+        [InlineData("sda.name_sinks = global::Acme.Storage.Vault.Put:objectName, Other.Method:x\nsda.personal_data_attributes = Acme.Storage.SensitiveAttribute")]
+        public Task ConfiguredSinksAndAttributes(string configuration) =>
+            Verify.VerifyAnalyzerAsync(
+                Usings + """
+                var vault = new Acme.Storage.Vault();
+                var member = new Acme.Storage.Member();
+                vault.Put({|#0:member.Handle + ".bin"|}, new byte[0]);
+                vault.Put(member.Nickname, new byte[0]);
+                vault.Put2(member.Handle, new byte[0]);
+                File.Create({|#1:member.Handle|});
+                """ + Archive,
+                configuration,
+                Verify.Diagnostic("SDA2001").WithLocation(0).WithArguments("Name", "member.Handle", "personal data"),
+                Verify.Diagnostic("SDA2001").WithLocation(1).WithArguments("File name", "member.Handle", "personal data"));
+
+        [Fact]
+        public Task WithoutConfigurationTheCustomSinkAndAttributeAreUnknown() =>
+            Verify.VerifyAnalyzerAsync(
+                Usings + """
+                var vault = new Acme.Storage.Vault();
+                var member = new Acme.Storage.Member();
+                vault.Put(member.Handle + ".bin", new byte[0]);
+                File.Create(member.Handle);
+                """ + Archive);
     }
 }
