@@ -97,6 +97,8 @@ namespace SensitiveDataAnalyzers.Identifiers
         private static readonly (string Type, string[] Methods)[] EncodingPropagators =
         {
             ("System.Convert", new[] { "ToHexString", "ToHexStringLower", "ToBase64String", "FromHexString", "FromBase64String" }),
+            ("System.Uri", new[] { "EscapeDataString", "EscapeUriString", "UnescapeDataString" }),
+            ("System.Net.WebUtility", new[] { "UrlEncode", "UrlDecode", "HtmlEncode" }),
             ("System.BitConverter", new[] { "ToString" }),
             ("System.Text.Encoding", new[] { "GetBytes", "GetString" }),
         };

@@ -34,6 +34,18 @@ namespace SensitiveDataAnalyzers.Identifiers
             ("FellowOakDicom.DicomFile", null, new[] { "fileName" }, "DICOM file name"),
             ("Dicom.DicomFile", null, new[] { "fileName" }, "DICOM file name"),
             ("Microsoft.AspNetCore.Http.Results", null, new[] { "fileDownloadName" }, "Download name"),
+            ("Microsoft.AspNetCore.Http.Results", "Created", new[] { "uri" }, "Link"),
+            ("Microsoft.AspNetCore.Http.Results", "Accepted", new[] { "uri" }, "Link"),
+            ("Microsoft.AspNetCore.Http.Results", "Redirect", new[] { "url" }, "Link"),
+            ("Microsoft.AspNetCore.Http.Results", "LocalRedirect", new[] { "localUrl" }, "Link"),
+            ("Microsoft.AspNetCore.Http.TypedResults", "Created", new[] { "uri" }, "Link"),
+            ("Microsoft.AspNetCore.Http.TypedResults", "Accepted", new[] { "uri" }, "Link"),
+            ("Microsoft.AspNetCore.Http.TypedResults", "Redirect", new[] { "url" }, "Link"),
+            ("Microsoft.AspNetCore.Http.TypedResults", "LocalRedirect", new[] { "localUrl" }, "Link"),
+            ("Microsoft.AspNetCore.Mvc.ControllerBase", "Created", new[] { "uri" }, "Link"),
+            ("Microsoft.AspNetCore.Mvc.ControllerBase", "Accepted", new[] { "uri" }, "Link"),
+            ("Microsoft.AspNetCore.Mvc.ControllerBase", "Redirect", new[] { "url" }, "Link"),
+            ("Microsoft.AspNetCore.Mvc.ControllerBase", "LocalRedirect", new[] { "localUrl" }, "Link"),
             ("Microsoft.AspNetCore.Http.TypedResults", null, new[] { "fileDownloadName" }, "Download name"),
             ("Microsoft.AspNetCore.Mvc.ControllerBase", null, new[] { "fileDownloadName" }, "Download name"),
             ("Azure.Storage.Blobs.BlobContainerClient", null, new[] { "blobName" }, "Blob name"),
@@ -49,6 +61,7 @@ namespace SensitiveDataAnalyzers.Identifiers
             ("System.Net.Http.Headers.ContentDispositionHeaderValue", "FileName", "Download name"),
             ("System.Net.Http.Headers.ContentDispositionHeaderValue", "FileNameStar", "Download name"),
             ("Microsoft.AspNetCore.Http.IHeaderDictionary", "ContentDisposition", "Download name"),
+            ("System.UriBuilder", "Path", "Link"),
             ("Amazon.S3.Model.PutObjectRequest", "Key", "Object key"),
             ("Amazon.S3.Model.GetObjectRequest", "Key", "Object key"),
         };
@@ -59,7 +72,8 @@ namespace SensitiveDataAnalyzers.Identifiers
             "File", "Directory", "FileInfo", "DirectoryInfo", "FileStream", "StreamWriter", "StreamReader", "ZipArchive", "CreateEntry",
             "CreateEntryFromFile", "PhysicalFile", "DicomFile", "GetBlobClient", "UploadBlob", "UploadBlobAsync", "DeleteBlob",
             "DeleteBlobAsync", "UploadObject", "FileDownloadName", "ContentDisposition", "ContentDispositionHeaderValue", "Headers",
-            "PutObjectRequest", "GetObjectRequest", "EnumerateFiles", "GetFiles");
+            "PutObjectRequest", "GetObjectRequest", "EnumerateFiles", "GetFiles", "Created", "Accepted", "Redirect", "LocalRedirect",
+            "UriBuilder");
 
         private readonly Dictionary<INamedTypeSymbol, (string? Member, ImmutableHashSet<string> Parameters, string What)[]> _methods;
         private readonly Dictionary<IPropertySymbol, string> _properties;

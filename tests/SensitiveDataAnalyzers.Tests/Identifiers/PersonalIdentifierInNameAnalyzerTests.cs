@@ -481,5 +481,24 @@ namespace SensitiveDataAnalyzers.Tests.Identifiers
                 vault.Put(member.Handle + ".bin", new byte[0]);
                 File.Create(member.Handle);
                 """ + Archive);
+    
+        // ---- links handed to clients ---------------------------------------------------------------------------
+
+        [Fact]
+        public Task LinksBuiltFromIdentifiers() =>
+            VerifyAsync(
+                """
+                var created = Results.Created({|#0:"/recordings/" + Uri.EscapeDataString(call.CallerPhoneNumber)|}, null);
+                var redirect = TypedResults.Redirect({|#1:$"/patients/{patient.Mrn}/letters"|});
+                var builder = new UriBuilder("https://portal.example.org") { Path = {|#2:"/calls/" + call.CallerPhoneNumber|} };
+                var opaque = Results.Created("/recordings/" + call.RecordingId, null);
+                var api = new Uri($"https://fhir.example.org/Patient/{patient.Mrn}");
+                """,
+                expected: new[]
+                {
+                    Finding(0, "Link", "call.CallerPhoneNumber", "phone number"),
+                    Finding(1, "Link", "patient.Mrn", "patient identifier"),
+                    Finding(2, "Link", "call.CallerPhoneNumber", "phone number"),
+                });
     }
 }
