@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -56,6 +57,17 @@ namespace SensitiveDataAnalyzers.Identifiers
             // .editorconfig options, read once per file of this compilation (every invocation consults them).
             var optionsByTree = new ConcurrentDictionary<SyntaxTree, NameOptions>();
             NameOptions OptionsFor(AnalyzerOptions options, SyntaxTree tree) => optionsByTree.GetOrAdd(tree, t => NameOptions.Read(options, t));
+
+            // Configured sinks are rare: when no file sets sda.name_sinks, calls to other APIs need no option lookup at all.
+            var anyConfiguredSinks = false;
+            foreach (var tree in context.Compilation.SyntaxTrees)
+            {
+                if (!OptionsFor(context.Options, tree).Sinks.IsEmpty)
+                {
+                    anyConfiguredSinks = true;
+                    break;
+                }
+            }
 
             var namesFromParameters = new ConcurrentDictionary<IMethodSymbol, ImmutableArray<(IOperation Value, string What)>>(SymbolEqualityComparer.Default);
 
@@ -152,6 +164,44 @@ namespace SensitiveDataAnalyzers.Identifiers
                 return false;
             }
 
+            // A parameter read directly, or through locals (var path = Path.Combine(root, key)), a few assignments deep.
+            static bool DependsOnParameter(IOperation value, IOperation body)
+            {
+                var pending = new Stack<(IOperation Operation, int Depth)>();
+                var seen = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
+                pending.Push((value, 0));
+                while (pending.Count > 0)
+                {
+                    var (operation, depth) = pending.Pop();
+                    foreach (var node in operation.DescendantsAndSelf())
+                    {
+                        if (node is IParameterReferenceOperation)
+                        {
+                            return true;
+                        }
+
+                        if (node is ILocalReferenceOperation local && depth < 4 && seen.Add(local.Local))
+                        {
+                            foreach (var write in body.Descendants())
+                            {
+                                var written = write switch
+                                {
+                                    IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local.Local) => declarator.Initializer?.Value,
+                                    ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when SymbolEqualityComparer.Default.Equals(target.Local, local.Local) => assignment.Value,
+                                    _ => null,
+                                };
+                                if (written is not null)
+                                {
+                                    pending.Push((written, depth + 1));
+                                }
+                            }
+                        }
+                    }
+                }
+
+                return false;
+            }
+
             static bool DeclaredIn(IMethodSymbol method, SyntaxTree tree)
             {
                 foreach (var reference in method.DeclaringSyntaxReferences)
@@ -190,8 +240,10 @@ namespace SensitiveDataAnalyzers.Identifiers
 
                         foreach (var argument in arguments)
                         {
-                            // Names that are findings on their own are reported in the callee, not again at every call.
+                            // Only names that read a parameter can get an identifier from a call; names that are findings on
+                            // their own are reported in the callee, not again at every call.
                             if (argument.Parameter is { } parameter && sinks.NameParameter(callMethod, parameter) is { } what
+                                && DependsOnParameter(argument.Value, body)
                                 && flow.Find(argument.Value, NameOptions.None, c.CancellationToken) is null)
                             {
                                 result.Add((argument.Value, what));
@@ -222,7 +274,8 @@ namespace SensitiveDataAnalyzers.Identifiers
             void CheckNameArguments(OperationAnalysisContext c, IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments)
             {
                 var configured = NameOptions.None;
-                if (!sinks.HasNameParameters(method) && (configured = OptionsFor(c.Options, c.Operation.Syntax.SyntaxTree)).Sinks.IsEmpty)
+                if (!sinks.HasNameParameters(method)
+                    && (!anyConfiguredSinks || (configured = OptionsFor(c.Options, c.Operation.Syntax.SyntaxTree)).Sinks.IsEmpty))
                 {
                     return;
                 }
