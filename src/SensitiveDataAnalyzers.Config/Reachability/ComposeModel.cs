@@ -47,6 +47,9 @@ namespace SensitiveDataAnalyzers.Config.Reachability
 
         public HostBinding Binding { get; }
 
+        /// <summary>Other machines can connect: bound beyond loopback, or published on every swarm node by the routing mesh.</summary>
+        public bool IsReachableFromOutside => Binding != HostBinding.Loopback || IngressMode;
+
         /// <summary>Ports that outsiders see: the published port, or the container port when Docker chooses one.</summary>
         public int ExternalPort => Published ?? Target;
 

@@ -33,7 +33,7 @@ namespace SensitiveDataAnalyzers.Config.Reachability
                         return "the host network (network_mode: host)";
                     }
 
-                    var published = service.Ports.FirstOrDefault(p => p.Target == port && (p.Binding != HostBinding.Loopback || p.IngressMode));
+                    var published = service.Ports.FirstOrDefault(p => p.Target == port && p.IsReachableFromOutside);
                     return published is null
                         ? null
                         : published.Binding == HostBinding.AllInterfaces ? $"host port {published.ExternalPort} on all interfaces" : $"host port {published.ExternalPort} on {published.HostIp}";

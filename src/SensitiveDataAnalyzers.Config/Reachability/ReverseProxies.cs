@@ -8,10 +8,9 @@ namespace SensitiveDataAnalyzers.Config.Reachability
     /// <summary>A route a compose reverse proxy publishes to a service of the same file, and whether it asks for a login.</summary>
     public sealed class ProxyRoute
     {
-        public ProxyRoute(string proxy, string name, ComposeService target, bool authenticated, SourceLocation at)
+        public ProxyRoute(string proxy, ComposeService target, bool authenticated, SourceLocation at)
         {
             Proxy = proxy;
-            Name = name;
             Target = target;
             Authenticated = authenticated;
             At = at;
@@ -19,8 +18,6 @@ namespace SensitiveDataAnalyzers.Config.Reachability
 
         /// <summary>"Traefik router 'pacs'", "nginx-proxy host 'pacs.example.org'", "Caddy site 'pacs.example.org'".</summary>
         public string Proxy { get; }
-
-        public string Name { get; }
 
         public ComposeService Target { get; }
 
@@ -72,7 +69,7 @@ namespace SensitiveDataAnalyzers.Config.Reachability
                     {
                         if (service.Variable("VIRTUAL_HOST") is { Value: { } host } variable)
                         {
-                            yield return new ProxyRoute($"nginx-proxy host '{host}'", host, service, htpasswd, variable.At);
+                            yield return new ProxyRoute($"nginx-proxy host '{host}'", service, htpasswd, variable.At);
                         }
                     }
                 }
@@ -87,7 +84,7 @@ namespace SensitiveDataAnalyzers.Config.Reachability
                             var authenticated = service.Labels.Keys.Any(key =>
                                 key.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
                                 && CaddyAuthDirectives.Any(directive => key.Substring(prefix.Length).StartsWith(directive, StringComparison.OrdinalIgnoreCase)));
-                            yield return new ProxyRoute($"Caddy site '{site.Value}'", site.Value ?? site.Key, service, authenticated, service.Labels.LocationOf(site.Key) ?? service.At);
+                            yield return new ProxyRoute($"Caddy site '{site.Value}'", service, authenticated, service.Labels.LocationOf(site.Key) ?? service.At);
                         }
                     }
                 }
@@ -120,7 +117,7 @@ namespace SensitiveDataAnalyzers.Config.Reachability
                     .Where(m => m.Length > 0)
                     .Any(m => (m.IndexOf('@') is var at and > 0 && !m.Substring(at + 1).Equals("docker", StringComparison.OrdinalIgnoreCase))
                               || authMiddlewares.Contains(m.IndexOf('@') is var end and > 0 ? m.Substring(0, end) : m));
-                yield return new ProxyRoute($"Traefik router '{router}'", router, service, authenticated, service.Labels.LocationOf(label.Key) ?? service.At);
+                yield return new ProxyRoute($"Traefik router '{router}'", service, authenticated, service.Labels.LocationOf(label.Key) ?? service.At);
             }
         }
 
@@ -133,6 +130,6 @@ namespace SensitiveDataAnalyzers.Config.Reachability
             service.Image?.IndexOf(name, StringComparison.OrdinalIgnoreCase) >= 0;
 
         private static bool IsPublished(ComposeService service) =>
-            service.NetworkMode?.Value == "host" || service.Ports.Any(p => p.Binding != HostBinding.Loopback || p.IngressMode);
+            service.NetworkMode?.Value == "host" || service.Ports.Any(p => p.IsReachableFromOutside);
     }
 }

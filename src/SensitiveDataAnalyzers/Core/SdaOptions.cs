@@ -44,9 +44,6 @@ namespace SensitiveDataAnalyzers.Core
         /// <summary>Extra name parameters: <c>Namespace.Type.Method:parameter</c> or <c>Type.Method:parameter</c>, comma-separated.</summary>
         public const string NameSinksKey = "sda.name_sinks";
 
-        /// <summary>The configured pseudonymizers of <paramref name="tree"/> (file options first, then global), as written.</summary>
-        public static ImmutableHashSet<string> Pseudonymizers(AnalyzerOptions options, SyntaxTree? tree) => NameList(options, tree, PseudonymizersKey);
-
         /// <summary>A comma-separated list of names under <paramref name="key"/> (file options first, then global), <c>global::</c> removed.</summary>
         public static ImmutableHashSet<string> NameList(AnalyzerOptions options, SyntaxTree? tree, string key)
         {

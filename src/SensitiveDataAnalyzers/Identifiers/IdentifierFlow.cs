@@ -41,6 +41,21 @@ namespace SensitiveDataAnalyzers.Identifiers
         }
 
         public Dictionary<IParameterSymbol, (IOperation Value, CallFrame Frame)> Arguments { get; }
+
+        /// <summary>The callee's frame of <paramref name="call"/>: each parameter bound to its argument, written in <paramref name="caller"/>.</summary>
+        public static CallFrame For(IInvocationOperation call, CallFrame caller)
+        {
+            var bound = new Dictionary<IParameterSymbol, (IOperation, CallFrame)>(SymbolEqualityComparer.Default);
+            foreach (var argument in call.Arguments)
+            {
+                if (argument.Parameter is { } parameter)
+                {
+                    bound[parameter.OriginalDefinition] = (argument.Value, caller);
+                }
+            }
+
+            return new CallFrame(bound);
+        }
     }
 
     /// <summary>
@@ -60,6 +75,10 @@ namespace SensitiveDataAnalyzers.Identifiers
             StringComparer.Ordinal,
             "Format", "Concat", "Join", "ToString", "Trim", "TrimStart", "TrimEnd", "ToLower", "ToLowerInvariant", "ToUpper",
             "ToUpperInvariant", "Replace", "Substring", "PadLeft", "PadRight", "Normalize", "Insert", "Remove");
+
+        /// <summary>StringBuilder methods that put text into the builder (and return it, so calls chain).</summary>
+        private static readonly ImmutableHashSet<string> BuilderWriters = ImmutableHashSet.Create(
+            StringComparer.Ordinal, "Append", "AppendFormat", "AppendJoin", "AppendLine", "Insert", "Replace");
 
         private static readonly ImmutableHashSet<string> PathPropagators = ImmutableHashSet.Create(
             StringComparer.Ordinal,
@@ -164,17 +183,8 @@ namespace SensitiveDataAnalyzers.Identifiers
         /// </summary>
         public IdentifierSource? FindThroughCall(IOperation nameInCallee, IInvocationOperation call, NameOptions options, CancellationToken cancellationToken)
         {
-            var bound = new Dictionary<IParameterSymbol, (IOperation, CallFrame)>(SymbolEqualityComparer.Default);
-            foreach (var argument in call.Arguments)
-            {
-                if (argument.Parameter is { } parameter)
-                {
-                    bound[parameter.OriginalDefinition] = (argument.Value, CallFrame.Outermost);
-                }
-            }
-
             var walk = new Walk(this, options, cancellationToken);
-            return walk.Trace(nameInCallee, 0, 1, new CallFrame(bound));
+            return walk.Trace(nameInCallee, 0, 1, CallFrame.For(call, CallFrame.Outermost));
         }
 
         /// <summary>"phone number", "personal data", or null when the symbol does not denote a personal identifier.</summary>
@@ -303,6 +313,49 @@ namespace SensitiveDataAnalyzers.Identifiers
                 : null;
         }
 
+        /// <summary>
+        /// Every value written to <paramref name="local"/> within <paramref name="root"/>: its initializer, assignments, and
+        /// the call that fills it as an <c>out</c> argument (<c>dataset.TryGetString(DicomTag.PatientID, out var id)</c>).
+        /// </summary>
+        internal static IEnumerable<IOperation> LocalWrites(ILocalSymbol local, IOperation root)
+        {
+            foreach (var descendant in root.Descendants())
+            {
+                switch (descendant)
+                {
+                    case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
+                        if ((declarator.Initializer ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer)?.Value is { } initial)
+                        {
+                            yield return initial;
+                        }
+
+                        break;
+                    case IAssignmentOperation { Target: ILocalReferenceOperation target } assignment when SymbolEqualityComparer.Default.Equals(target.Local, local):
+                        yield return assignment.Value;
+                        break;
+                    case IArgumentOperation { Parameter.RefKind: RefKind.Out, Value: ILocalReferenceOperation written, Parent: { } call }
+                        when SymbolEqualityComparer.Default.Equals(written.Local, local):
+                        yield return call;
+                        break;
+                    case IArgumentOperation { Parameter.RefKind: RefKind.Out, Value: IDeclarationExpressionOperation { Expression: ILocalReferenceOperation declared }, Parent: { } declaringCall }
+                        when SymbolEqualityComparer.Default.Equals(declared.Local, local):
+                        yield return declaringCall;
+                        break;
+                }
+            }
+        }
+
+        /// <summary>The top of the operation tree an operation belongs to (its method or lambda body).</summary>
+        internal static IOperation Root(IOperation operation)
+        {
+            while (operation.Parent is not null)
+            {
+                operation = operation.Parent;
+            }
+
+            return operation;
+        }
+
         private static string Shorten(SyntaxNode syntax)
         {
             var text = syntax.ToString();
@@ -372,7 +425,7 @@ namespace SensitiveDataAnalyzers.Identifiers
             private IdentifierSource? Invocation(IInvocationOperation invocation, int depth, int callDepth, CallFrame frame)
             {
                 var method = invocation.TargetMethod;
-                if (IsPseudonymizer(method))
+                if (_options.IsPseudonymizer(method))
                 {
                     return null;
                 }
@@ -425,16 +478,7 @@ namespace SensitiveDataAnalyzers.Identifiers
 
                 try
                 {
-                    var bound = new Dictionary<IParameterSymbol, (IOperation, CallFrame)>(SymbolEqualityComparer.Default);
-                    foreach (var argument in invocation.Arguments)
-                    {
-                        if (argument.Parameter is { } parameter)
-                        {
-                            bound[parameter.OriginalDefinition] = (argument.Value, frame);
-                        }
-                    }
-
-                    var callee = new CallFrame(bound);
+                    var callee = CallFrame.For(invocation, frame);
                     foreach (var reference in method.OriginalDefinition.DeclaringSyntaxReferences)
                     {
                         if (reference.SyntaxTree != model.SyntaxTree)
@@ -521,15 +565,9 @@ namespace SensitiveDataAnalyzers.Identifiers
             /// <summary>The values appended or inserted into a StringBuilder local, and what it was created with.</summary>
             private static IEnumerable<IOperation> BuilderWrites(ILocalReferenceOperation builder)
             {
-                var root = (IOperation)builder;
-                while (root.Parent is not null)
+                foreach (var descendant in Root(builder).Descendants())
                 {
-                    root = root.Parent;
-                }
-
-                foreach (var descendant in root.Descendants())
-                {
-                    if (descendant is IInvocationOperation { TargetMethod.Name: "Append" or "AppendFormat" or "AppendJoin" or "AppendLine" or "Insert" or "Replace" } call
+                    if (descendant is IInvocationOperation call && BuilderWriters.Contains(call.TargetMethod.Name)
                         && Receiver(call.Instance) is ILocalReferenceOperation target
                         && SymbolEqualityComparer.Default.Equals(target.Local, builder.Local))
                     {
@@ -553,15 +591,13 @@ namespace SensitiveDataAnalyzers.Identifiers
             /// <summary>The builder at the start of a chain: <c>sb.Append(a).Append(b)</c> appends to <c>sb</c>.</summary>
             private static IOperation? Receiver(IOperation? instance)
             {
-                while (instance is IInvocationOperation { TargetMethod.Name: "Append" or "AppendFormat" or "AppendJoin" or "AppendLine" or "Insert" or "Replace" } chained)
+                while (instance is IInvocationOperation chained && BuilderWriters.Contains(chained.TargetMethod.Name))
                 {
                     instance = chained.Instance;
                 }
 
                 return instance;
             }
-
-            private bool IsPseudonymizer(IMethodSymbol method) => _options.IsPseudonymizer(method);
 
             private IdentifierSource? First(IEnumerable<IOperation> operations, int depth, int callDepth, CallFrame frame)
             {
@@ -579,41 +615,7 @@ namespace SensitiveDataAnalyzers.Identifiers
             private IdentifierSource? Named(ISymbol symbol, SyntaxNode syntax) =>
                 _flow.KindOf(symbol, _options) is { } kind ? new IdentifierSource(Shorten(syntax), kind) : null;
 
-            /// <summary>Every value written to the local in its method: initializer, assignments, compound concatenation.</summary>
-            private static IEnumerable<IOperation> Writes(ILocalReferenceOperation reference)
-            {
-                var root = (IOperation)reference;
-                while (root.Parent is not null)
-                {
-                    root = root.Parent;
-                }
-
-                foreach (var descendant in root.Descendants())
-                {
-                    switch (descendant)
-                    {
-                        case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, reference.Local):
-                            if ((declarator.Initializer ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer)?.Value is { } initial)
-                            {
-                                yield return initial;
-                            }
-
-                            break;
-                        case IAssignmentOperation { Target: ILocalReferenceOperation target } assignment when SymbolEqualityComparer.Default.Equals(target.Local, reference.Local):
-                            yield return assignment.Value;
-                            break;
-                        case IArgumentOperation { Parameter.RefKind: RefKind.Out, Value: ILocalReferenceOperation written, Parent: { } call }
-                            when SymbolEqualityComparer.Default.Equals(written.Local, reference.Local):
-                            // dataset.TryGetString(DicomTag.PatientID, out var id): the call is what wrote the local.
-                            yield return call;
-                            break;
-                        case IArgumentOperation { Parameter.RefKind: RefKind.Out, Value: IDeclarationExpressionOperation { Expression: ILocalReferenceOperation declared }, Parent: { } declaringCall }
-                            when SymbolEqualityComparer.Default.Equals(declared.Local, reference.Local):
-                            yield return declaringCall;
-                            break;
-                    }
-                }
-            }
+            private static IEnumerable<IOperation> Writes(ILocalReferenceOperation reference) => LocalWrites(reference.Local, Root(reference));
 
             /// <summary>A return of a lambda or local function inside the body returns from that function, not the method.</summary>
             private static bool InsideNestedFunction(IOperation operation, IOperation body)

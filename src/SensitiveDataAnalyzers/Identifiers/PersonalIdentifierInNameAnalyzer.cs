@@ -182,18 +182,9 @@ namespace SensitiveDataAnalyzers.Identifiers
 
                         if (node is ILocalReferenceOperation local && depth < 4 && seen.Add(local.Local))
                         {
-                            foreach (var write in body.Descendants())
+                            foreach (var written in IdentifierFlow.LocalWrites(local.Local, body))
                             {
-                                var written = write switch
-                                {
-                                    IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local.Local) => declarator.Initializer?.Value,
-                                    ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when SymbolEqualityComparer.Default.Equals(target.Local, local.Local) => assignment.Value,
-                                    _ => null,
-                                };
-                                if (written is not null)
-                                {
-                                    pending.Push((written, depth + 1));
-                                }
+                                pending.Push((written, depth + 1));
                             }
                         }
                     }
@@ -260,12 +251,15 @@ namespace SensitiveDataAnalyzers.Identifiers
             {
                 // An extension method's receiver is its first argument.
                 var method = invocation.TargetMethod;
+                if (method.Name is not ("Append" or "Add" or "TryAdd" or "TryAddWithoutValidation" or "AppendCommaSeparatedValues"))
+                {
+                    return; // every invocation comes here: the name test first, it is the cheap one
+                }
+
                 var first = method.IsExtensionMethod ? 1 : 0;
                 var arguments = invocation.Arguments;
                 var owner = method.IsExtensionMethod ? method.ContainingType : invocation.Instance?.Type ?? method.ContainingType;
-                if (arguments.Length >= first + 2
-                    && method.Name is "Append" or "Add" or "TryAdd" or "TryAddWithoutValidation" or "AppendCommaSeparatedValues"
-                    && sinks.IsContentDispositionHeader(owner, arguments[first].Value))
+                if (arguments.Length >= first + 2 && sinks.IsContentDispositionHeader(owner, arguments[first].Value))
                 {
                     Check(c, arguments[first + 1].Value, "Download name");
                 }
