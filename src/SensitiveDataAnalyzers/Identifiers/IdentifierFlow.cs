@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using SensitiveDataAnalyzers.Core;
 
 namespace SensitiveDataAnalyzers.Identifiers
 {
@@ -30,45 +31,17 @@ namespace SensitiveDataAnalyzers.Identifiers
         public IdentifierSource Hashed() => new(Expression, Kind, throughUnkeyedHash: true);
     }
 
-    /// <summary>The arguments a call bound to its callee's parameters, each with the bindings of the frame it was written in.</summary>
-    internal sealed class CallFrame
-    {
-        public static readonly CallFrame Outermost = new(new Dictionary<IParameterSymbol, (IOperation, CallFrame)>(SymbolEqualityComparer.Default));
-
-        public CallFrame(Dictionary<IParameterSymbol, (IOperation Value, CallFrame Frame)> arguments)
-        {
-            Arguments = arguments;
-        }
-
-        public Dictionary<IParameterSymbol, (IOperation Value, CallFrame Frame)> Arguments { get; }
-
-        /// <summary>The callee's frame of <paramref name="call"/>: each parameter bound to its argument, written in <paramref name="caller"/>.</summary>
-        public static CallFrame For(IInvocationOperation call, CallFrame caller)
-        {
-            var bound = new Dictionary<IParameterSymbol, (IOperation, CallFrame)>(SymbolEqualityComparer.Default);
-            foreach (var argument in call.Arguments)
-            {
-                if (argument.Parameter is { } parameter)
-                {
-                    bound[parameter.OriginalDefinition] = (argument.Value, caller);
-                }
-            }
-
-            return new CallFrame(bound);
-        }
-    }
-
     /// <summary>
     /// Walks backwards from a value to the personal identifiers it is built from: through conversions, interpolation,
     /// concatenation, <c>?:</c>, <c>??</c>, <c>await</c>, locals (every write in the method), the string and path
-    /// helpers that keep their input in their output, and the return values of methods declared in the same file
-    /// (their parameters bound to the call's arguments). Anything else — an unknown method, a hash, a GUID — ends the
-    /// walk without a source: the rule reports what it can show, not what it guesses. Bounded in depth and calls.
+    /// helpers that keep their input in their output, and the results of this compilation's methods in any file (through
+    /// their cached summaries: an identifier the callee reads, or the argument given for a parameter its result carries).
+    /// Anything else — an unknown method, a hash, a GUID — ends the walk without a source: the rule reports what it can
+    /// show, not what it guesses. Bounded in depth.
     /// </summary>
     internal sealed class IdentifierFlow
     {
         private const int MaxDepth = 24;
-        private const int MaxCallDepth = 3;
         private const int MaxExpressionLength = 60;
 
         private static readonly ImmutableHashSet<string> StringPropagators = ImmutableHashSet.Create(
@@ -131,8 +104,11 @@ namespace SensitiveDataAnalyzers.Identifiers
         private readonly INamedTypeSymbol? _stringBuilder;
         private readonly ImmutableDictionary<INamedTypeSymbol, ImmutableHashSet<string>> _encodings;
 
-        private IdentifierFlow(Compilation compilation, ImmutableArray<INamedTypeSymbol> personalDataAttributes)
+        private readonly MethodSummaries _summaries;
+
+        private IdentifierFlow(Compilation compilation, ImmutableArray<INamedTypeSymbol> personalDataAttributes, NameSinks sinks, Func<SyntaxTree, NameOptions> optionsFor)
         {
+            _summaries = new MethodSummaries(this, new SourceMethodBodies(compilation), sinks, optionsFor);
             _path = compilation.GetTypeByMetadataName("System.IO.Path");
             _personalDataAttributes = personalDataAttributes;
             _datasets = Types(compilation, "FellowOakDicom.DicomDataset", "Dicom.DicomDataset");
@@ -155,7 +131,8 @@ namespace SensitiveDataAnalyzers.Identifiers
         private static ImmutableArray<INamedTypeSymbol> Types(Compilation compilation, params string[] names) =>
             names.Select(compilation.GetTypeByMetadataName).Where(type => type is not null).Select(type => type!).ToImmutableArray();
 
-        public static IdentifierFlow Create(Compilation compilation)
+        /// <param name="optionsFor">The .editorconfig options of a file (a callee is summarized with its own file's options).</param>
+        public static IdentifierFlow Create(Compilation compilation, NameSinks sinks, Func<SyntaxTree, NameOptions> optionsFor)
         {
             var attributes = new[]
                 {
@@ -166,25 +143,58 @@ namespace SensitiveDataAnalyzers.Identifiers
                 .Where(type => type is not null)
                 .Select(type => type!)
                 .ToImmutableArray();
-            return new IdentifierFlow(compilation, attributes);
-        }
-
-        /// <summary>The first personal identifier <paramref name="value"/> is built from, or null.</summary>
-        /// <param name="options">The file's .editorconfig options: pseudonymizers end the walk, configured attributes mark sources.</param>
-        public IdentifierSource? Find(IOperation value, NameOptions options, CancellationToken cancellationToken)
-        {
-            var walk = new Walk(this, options, cancellationToken);
-            return walk.Trace(value, 0, 0, CallFrame.Outermost);
+            return new IdentifierFlow(compilation, attributes, sinks, optionsFor);
         }
 
         /// <summary>
-        /// The identifier a name gets from a call's arguments: <paramref name="nameInCallee"/> is a name argument inside the
-        /// method called by <paramref name="call"/>, walked with the callee's parameters bound to the call's arguments.
+        /// The name arguments inside <paramref name="method"/> (or the methods it calls) built from its parameters: a call
+        /// that passes an identifier for one of them names a file after it.
         /// </summary>
-        public IdentifierSource? FindThroughCall(IOperation nameInCallee, IInvocationOperation call, NameOptions options, CancellationToken cancellationToken)
+        public ImmutableArray<NameWrite> NameWrites(IMethodSymbol method, CancellationToken cancellationToken) =>
+            _summaries.NameWrites(method, new SummaryStack(), cancellationToken);
+
+        /// <summary>The first personal identifier <paramref name="value"/> is built from, or null.</summary>
+        /// <param name="options">The file's .editorconfig options: pseudonymizers end the walk, configured attributes mark sources.</param>
+        public IdentifierSource? Find(IOperation value, NameOptions options, CancellationToken cancellationToken) =>
+            new Walk(this, options, new SummaryStack(), summarized: null, cancellationToken).Trace(value, 0);
+
+        /// <summary>
+        /// What reaches <paramref name="value"/>, an operation inside <paramref name="method"/>: an identifier the method
+        /// reads itself, or which of its parameters (to be resolved at each call). Part of a method summary.
+        /// </summary>
+        internal ValueSummary Summarize(IOperation value, IMethodSymbol method, NameOptions options, SummaryStack stack, CancellationToken cancellationToken)
         {
-            var walk = new Walk(this, options, cancellationToken);
-            return walk.Trace(nameInCallee, 0, 1, CallFrame.For(call, CallFrame.Outermost));
+            var walk = new Walk(this, options, stack, method, cancellationToken);
+            return walk.Trace(value, 0) is { } own ? new ValueSummary(own, ImmutableArray<ParameterFlow>.Empty) : new ValueSummary(null, walk.Parameters());
+        }
+
+        /// <summary>Summarize over every value a method returns.</summary>
+        internal ValueSummary SummarizeReturns(IOperation body, IMethodSymbol method, NameOptions options, SummaryStack stack, CancellationToken cancellationToken)
+        {
+            var walk = new Walk(this, options, stack, method, cancellationToken);
+            foreach (var returned in Walk.Returns(body))
+            {
+                if (walk.Trace(returned, 0) is { } own)
+                {
+                    return new ValueSummary(own, ImmutableArray<ParameterFlow>.Empty);
+                }
+            }
+
+            return new ValueSummary(null, walk.Parameters());
+        }
+
+        /// <summary>The value a call passes for the parameter at <paramref name="ordinal"/> (the receiver of an extension method is one).</summary>
+        internal static IOperation? ArgumentFor(IInvocationOperation call, int ordinal)
+        {
+            foreach (var argument in call.Arguments)
+            {
+                if (argument.Parameter?.Ordinal == ordinal)
+                {
+                    return argument.Value;
+                }
+            }
+
+            return null;
         }
 
         /// <summary>"phone number", "personal data", or null when the symbol does not denote a personal identifier.</summary>
@@ -362,26 +372,39 @@ namespace SensitiveDataAnalyzers.Identifiers
             return text.Length <= MaxExpressionLength ? text : text.Substring(0, MaxExpressionLength - 1) + "…";
         }
 
-        /// <summary>One search: remembers what it has visited, so cycles (a local assigned from itself, recursion) end.</summary>
+        /// <summary>
+        /// One search: remembers what it has visited, so cycles (a local assigned from itself) end. When it summarizes a
+        /// method, the method's parameters it reaches are recorded (to be resolved at each call) instead of ending it.
+        /// </summary>
         private sealed class Walk
         {
             private readonly IdentifierFlow _flow;
             private readonly NameOptions _options;
+            private readonly SummaryStack _stack;
+            private readonly IMethodSymbol? _summarized;
             private readonly CancellationToken _cancellationToken;
-            // Keyed by frame too: one helper called twice (Key(region) + Key(phone)) is walked once per call.
-            private readonly HashSet<(IOperation Operation, CallFrame Frame)> _visited = new();
-            private readonly HashSet<IMethodSymbol> _calls = new(SymbolEqualityComparer.Default);
+            private readonly HashSet<IOperation> _visited = new();
+            private Dictionary<int, bool>? _parameters;
+            private int _hashes;
 
-            public Walk(IdentifierFlow flow, NameOptions options, CancellationToken cancellationToken)
+            public Walk(IdentifierFlow flow, NameOptions options, SummaryStack stack, IMethodSymbol? summarized, CancellationToken cancellationToken)
             {
                 _flow = flow;
                 _options = options;
+                _stack = stack;
+                _summarized = summarized;
                 _cancellationToken = cancellationToken;
             }
 
-            public IdentifierSource? Trace(IOperation? operation, int depth, int callDepth, CallFrame frame)
+            /// <summary>The summarized method's parameters reached so far, each marked when only through an unkeyed hash.</summary>
+            public ImmutableArray<ParameterFlow> Parameters() =>
+                _parameters is null
+                    ? ImmutableArray<ParameterFlow>.Empty
+                    : _parameters.OrderBy(p => p.Key).Select(p => new ParameterFlow(p.Key, p.Value)).ToImmutableArray();
+
+            public IdentifierSource? Trace(IOperation? operation, int depth)
             {
-                if (operation is null || depth > MaxDepth || operation.ConstantValue.HasValue || !_visited.Add((operation, frame)))
+                if (operation is null || depth > MaxDepth || operation.ConstantValue.HasValue || !_visited.Add(operation))
                 {
                     return null;
                 }
@@ -391,38 +414,37 @@ namespace SensitiveDataAnalyzers.Identifiers
                 switch (operation)
                 {
                     case IConversionOperation conversion:
-                        return Trace(conversion.Operand, next, callDepth, frame);
+                        return Trace(conversion.Operand, next);
                     case IParenthesizedOperation parenthesized:
-                        return Trace(parenthesized.Operand, next, callDepth, frame);
+                        return Trace(parenthesized.Operand, next);
                     case IAwaitOperation awaited:
-                        return Trace(awaited.Operation, next, callDepth, frame);
+                        return Trace(awaited.Operation, next);
                     case IInterpolatedStringOperation interpolated:
-                        return First(interpolated.Parts.OfType<IInterpolationOperation>().Select(part => part.Expression), next, callDepth, frame);
+                        return First(interpolated.Parts.OfType<IInterpolationOperation>().Select(part => part.Expression), next);
                     case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary:
-                        return Trace(binary.LeftOperand, next, callDepth, frame) ?? Trace(binary.RightOperand, next, callDepth, frame);
+                        return Trace(binary.LeftOperand, next) ?? Trace(binary.RightOperand, next);
                     case IConditionalOperation conditional:
-                        return Trace(conditional.WhenTrue, next, callDepth, frame) ?? Trace(conditional.WhenFalse, next, callDepth, frame);
+                        return Trace(conditional.WhenTrue, next) ?? Trace(conditional.WhenFalse, next);
                     case ICoalesceOperation coalesce:
-                        return Trace(coalesce.Value, next, callDepth, frame) ?? Trace(coalesce.WhenNull, next, callDepth, frame);
+                        return Trace(coalesce.Value, next) ?? Trace(coalesce.WhenNull, next);
                     case IArrayCreationOperation array:
-                        return array.Initializer is null ? null : First(array.Initializer.ElementValues, next, callDepth, frame);
+                        return array.Initializer is null ? null : First(array.Initializer.ElementValues, next);
                     case ILocalReferenceOperation local:
-                        return Named(local.Local, local.Syntax) ?? First(Writes(local), next, callDepth, frame);
+                        return Named(local.Local, local.Syntax) ?? First(Writes(local), next);
                     case IParameterReferenceOperation parameter:
-                        return Named(parameter.Parameter, parameter.Syntax)
-                            ?? (frame.Arguments.TryGetValue(parameter.Parameter.OriginalDefinition, out var argument) ? Trace(argument.Value, next, callDepth, argument.Frame) : null);
+                        return Named(parameter.Parameter, parameter.Syntax) ?? Reached(parameter.Parameter);
                     case IPropertyReferenceOperation property:
-                        return Named(property.Property, property.Syntax) ?? Member(property.Instance, property.Property, next, callDepth, frame);
+                        return Named(property.Property, property.Syntax) ?? Member(property.Instance, property.Property, next);
                     case IFieldReferenceOperation field:
-                        return Named(field.Field, field.Syntax) ?? Member(field.Instance, field.Field, next, callDepth, frame);
+                        return Named(field.Field, field.Syntax) ?? Member(field.Instance, field.Field, next);
                     case IInvocationOperation invocation:
-                        return Invocation(invocation, next, callDepth, frame);
+                        return Invocation(invocation, next);
                     default:
                         return null;
                 }
             }
 
-            private IdentifierSource? Invocation(IInvocationOperation invocation, int depth, int callDepth, CallFrame frame)
+            private IdentifierSource? Invocation(IInvocationOperation invocation, int depth)
             {
                 var method = invocation.TargetMethod;
                 if (_options.IsPseudonymizer(method))
@@ -438,19 +460,19 @@ namespace SensitiveDataAnalyzers.Identifiers
                 if (_flow.IsUnkeyedHash(invocation))
                 {
                     // Not a pseudonym: the few possible values can all be hashed and looked up. Reported apart.
-                    return First(invocation.Arguments.Select(a => a.Value), depth, callDepth, frame)?.Hashed();
+                    return Hashing(() => First(invocation.Arguments.Select(a => a.Value), depth));
                 }
 
                 if (method.Name == "ToString" && _flow.IsStringBuilder(invocation.Instance?.Type) && invocation.Instance is ILocalReferenceOperation builder)
                 {
                     // sb.Append(phone); … sb.ToString(): what was appended or inserted into the builder.
-                    return First(BuilderWrites(builder), depth, callDepth, frame);
+                    return First(BuilderWrites(builder), depth);
                 }
 
                 if (_flow.Propagates(method))
                 {
-                    return Trace(invocation.Instance, depth, callDepth, frame)
-                        ?? First(invocation.Arguments.Select(a => a.Value), depth, callDepth, frame);
+                    return Trace(invocation.Instance, depth)
+                        ?? First(invocation.Arguments.Select(a => a.Value), depth);
                 }
 
                 if (method.MethodKind == MethodKind.DelegateInvoke && invocation.Instance is ILocalReferenceOperation { } function)
@@ -460,7 +482,7 @@ namespace SensitiveDataAnalyzers.Identifiers
                     {
                         foreach (var returned in Returns(lambda.Body))
                         {
-                            if (Trace(returned, depth, callDepth, frame) is { } source)
+                            if (Trace(returned, depth) is { } source)
                             {
                                 return source;
                             }
@@ -470,38 +492,50 @@ namespace SensitiveDataAnalyzers.Identifiers
                     return null;
                 }
 
-                // A method of the same file whose result is built from its parameters or from identifiers it reads.
-                if (callDepth >= MaxCallDepth || invocation.SemanticModel is not { } model || !_calls.Add(method.OriginalDefinition))
+                // A method of this compilation whose result carries an identifier it reads, or one of its parameters: the
+                // argument given for that parameter here.
+                var summary = _flow._summaries.Returns(method, _stack, _cancellationToken);
+                if (summary.Own is { } own)
                 {
-                    return null;
+                    return own;
                 }
 
+                foreach (var parameter in summary.Parameters)
+                {
+                    if (ArgumentFor(invocation, parameter.Ordinal) is { } argument
+                        && (parameter.Hashed ? Hashing(() => Trace(argument, depth)) : Trace(argument, depth)) is { } source)
+                    {
+                        return source;
+                    }
+                }
+
+                return null;
+            }
+
+            /// <summary>A parameter without a personal name: in a summary, one of the summarized method's parameters reached.</summary>
+            private IdentifierSource? Reached(IParameterSymbol parameter)
+            {
+                if (_summarized is not null && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol.OriginalDefinition, _summarized))
+                {
+                    _parameters ??= new Dictionary<int, bool>();
+                    var hashed = _hashes > 0;
+                    _parameters[parameter.Ordinal] = _parameters.TryGetValue(parameter.Ordinal, out var before) ? before && hashed : hashed;
+                }
+
+                return null;
+            }
+
+            /// <summary>Traces inside an unkeyed hash: a source found is marked hashed, and so is a parameter reached.</summary>
+            private IdentifierSource? Hashing(Func<IdentifierSource?> trace)
+            {
+                _hashes++;
                 try
                 {
-                    var callee = CallFrame.For(invocation, frame);
-                    foreach (var reference in method.OriginalDefinition.DeclaringSyntaxReferences)
-                    {
-                        if (reference.SyntaxTree != model.SyntaxTree)
-                        {
-                            continue;
-                        }
-
-                        var body = model.GetOperation(reference.GetSyntax(_cancellationToken), _cancellationToken);
-                        foreach (var returned in Returns(body))
-                        {
-                            // The callee's parameters resolve to the caller's arguments, traced where they were written.
-                            if (Trace(returned, depth, callDepth + 1, callee) is { } source)
-                            {
-                                return source;
-                            }
-                        }
-                    }
-
-                    return null;
+                    return trace()?.Hashed();
                 }
                 finally
                 {
-                    _calls.Remove(method.OriginalDefinition);
+                    _hashes--;
                 }
             }
 
@@ -509,7 +543,7 @@ namespace SensitiveDataAnalyzers.Identifiers
             /// A member of an object built in the method: the value its initializer (<c>new Recording { Caller = phone }</c>,
             /// <c>new { Name = phone }</c>) or its record constructor (<c>new Call(phone)</c>, parameter of the same name) gave it.
             /// </summary>
-            private IdentifierSource? Member(IOperation? instance, ISymbol member, int depth, int callDepth, CallFrame frame)
+            private IdentifierSource? Member(IOperation? instance, ISymbol member, int depth)
             {
                 var creations = instance switch
                 {
@@ -526,7 +560,7 @@ namespace SensitiveDataAnalyzers.Identifiers
                         IAnonymousObjectCreationOperation anonymous => InitializedValues(anonymous.Initializers, member),
                         _ => Enumerable.Empty<IOperation>(),
                     };
-                    if (First(values, depth, callDepth, frame) is { } source)
+                    if (First(values, depth) is { } source)
                     {
                         return source;
                     }
@@ -599,11 +633,11 @@ namespace SensitiveDataAnalyzers.Identifiers
                 return instance;
             }
 
-            private IdentifierSource? First(IEnumerable<IOperation> operations, int depth, int callDepth, CallFrame frame)
+            private IdentifierSource? First(IEnumerable<IOperation> operations, int depth)
             {
                 foreach (var operation in operations)
                 {
-                    if (Trace(operation, depth, callDepth, frame) is { } source)
+                    if (Trace(operation, depth) is { } source)
                     {
                         return source;
                     }
@@ -632,7 +666,7 @@ namespace SensitiveDataAnalyzers.Identifiers
             }
 
             /// <summary>The returned expressions of a method or local function body (an expression body is one).</summary>
-            private static IEnumerable<IOperation> Returns(IOperation? body)
+            internal static IEnumerable<IOperation> Returns(IOperation? body)
             {
                 if (body is null)
                 {

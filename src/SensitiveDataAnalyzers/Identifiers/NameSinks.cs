@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace SensitiveDataAnalyzers.Identifiers
 {
@@ -156,6 +157,73 @@ namespace SensitiveDataAnalyzers.Identifiers
                 .Select(type => type!)
                 .ToImmutableArray();
             return new NameSinks(methods, properties, headerTypes);
+        }
+
+        /// <summary>
+        /// The names an operation writes, each with what it names: the name arguments of a call or construction (catalogued
+        /// or configured in <paramref name="configured"/>), the value of a Content-Disposition header written by name, and
+        /// the value assigned to a name property.
+        /// </summary>
+        public IEnumerable<(IOperation Value, string What)> NamesIn(IOperation operation, NameOptions configured)
+        {
+            switch (operation)
+            {
+                case IInvocationOperation invocation when !HasNameParameters(invocation.TargetMethod) && configured.Sinks.IsEmpty && !IsHeaderWriter(invocation.TargetMethod):
+                    return Enumerable.Empty<(IOperation, string)>(); // most calls: no iterator allocated
+                case IInvocationOperation invocation:
+                    return ArgumentNames(invocation.TargetMethod, invocation.Arguments, configured).Concat(HeaderValue(invocation));
+                case IObjectCreationOperation { Constructor: { } constructor } creation:
+                    return ArgumentNames(constructor, creation.Arguments, configured);
+                case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property: { } property } target } assignment:
+                    if (NameProperty(property) is { } what)
+                    {
+                        return new[] { (assignment.Value, what) };
+                    }
+
+                    return property.IsIndexer && target.Arguments.Length == 1 && IsContentDispositionHeader(property.ContainingType, target.Arguments[0].Value)
+                        ? new[] { (assignment.Value, "Download name") }
+                        : Enumerable.Empty<(IOperation, string)>();
+                default:
+                    return Enumerable.Empty<(IOperation, string)>();
+            }
+        }
+
+        private IEnumerable<(IOperation Value, string What)> ArgumentNames(IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments, NameOptions configured)
+        {
+            if (!HasNameParameters(method) && configured.Sinks.IsEmpty)
+            {
+                yield break;
+            }
+
+            foreach (var argument in arguments)
+            {
+                if (argument.Parameter is { } parameter && (NameParameter(method, parameter) ?? configured.SinkParameter(method, parameter)) is { } what)
+                {
+                    yield return (argument.Value, what);
+                }
+            }
+        }
+
+        private static bool IsHeaderWriter(IMethodSymbol method) =>
+            method.Name is "Append" or "Add" or "TryAdd" or "TryAddWithoutValidation" or "AppendCommaSeparatedValues";
+
+        /// <summary>Headers.Append("Content-Disposition", value), Add, TryAddWithoutValidation, …: the value after the name.</summary>
+        private IEnumerable<(IOperation Value, string What)> HeaderValue(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            if (!IsHeaderWriter(method))
+            {
+                yield break;
+            }
+
+            // An extension method's receiver is its first argument.
+            var first = method.IsExtensionMethod ? 1 : 0;
+            var arguments = invocation.Arguments;
+            var owner = method.IsExtensionMethod ? method.ContainingType : invocation.Instance?.Type ?? method.ContainingType;
+            if (arguments.Length >= first + 2 && IsContentDispositionHeader(owner, arguments[first].Value))
+            {
+                yield return (arguments[first + 1].Value, "Download name");
+            }
         }
 
         /// <summary>True when some method of the type has a name parameter: one lookup per call before looking at arguments.</summary>

@@ -6,7 +6,7 @@ namespace SensitiveDataAnalyzers.Tests.Identifiers
 {
     /// <summary>
     /// SDA2001: file, directory, archive-entry, download and storage names built from personal identifiers, followed
-    /// through locals, interpolation, concatenation, string and path helpers, ?: and ??, and methods of the same file;
+    /// through locals, interpolation, concatenation, string and path helpers, ?: and ??, and methods (see IdentifiersAcrossFilesTests for other files);
     /// against contents, logs, opaque ids, metadata names, hashes and look-alike APIs. Real .NET 8 / ASP.NET Core 8
     /// reference assemblies.
     /// </summary>
@@ -106,7 +106,7 @@ namespace SensitiveDataAnalyzers.Tests.Identifiers
                 "File.Create({|#0:patient.Handle + \".json\"|});",
                 expected: Finding(0, "File name", "patient.Handle", "personal data"));
 
-        // ---- across methods of the same file -------------------------------------------------------------------
+        // ---- across methods of the same file (summaries)-------------------------------------------------------------------
 
         [Fact]
         public Task AMethodThatBuildsTheNameFromAMember() =>
