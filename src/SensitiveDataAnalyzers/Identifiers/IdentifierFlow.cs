@@ -88,7 +88,7 @@ namespace SensitiveDataAnalyzers.Identifiers
         /// <summary>Conversions that keep the information of their input (bytes to text and back).</summary>
         private static readonly (string Type, string[] Methods)[] EncodingPropagators =
         {
-            ("System.Convert", new[] { "ToHexString", "ToHexStringLower", "ToBase64String", "FromHexString", "FromBase64String" }),
+            ("System.Convert", new[] { "ToString", "ToHexString", "ToHexStringLower", "ToBase64String", "FromHexString", "FromBase64String" }),
             ("System.Uri", new[] { "EscapeDataString", "EscapeUriString", "UnescapeDataString" }),
             ("System.Net.WebUtility", new[] { "UrlEncode", "UrlDecode", "HtmlEncode" }),
             ("System.BitConverter", new[] { "ToString" }),
@@ -97,6 +97,7 @@ namespace SensitiveDataAnalyzers.Identifiers
 
         private readonly INamedTypeSymbol? _path;
         private readonly ImmutableArray<INamedTypeSymbol> _personalDataAttributes;
+        private readonly ImmutableArray<INamedTypeSymbol> _bindingNameAttributes;
         private readonly ImmutableArray<INamedTypeSymbol> _datasets;
         private readonly ImmutableArray<INamedTypeSymbol> _dicomTags;
         private readonly ImmutableArray<INamedTypeSymbol> _unkeyedHashes;
@@ -111,6 +112,17 @@ namespace SensitiveDataAnalyzers.Identifiers
             _summaries = new MethodSummaries(this, new SourceMethodBodies(compilation), sinks, optionsFor);
             _path = compilation.GetTypeByMetadataName("System.IO.Path");
             _personalDataAttributes = personalDataAttributes;
+            _bindingNameAttributes = Types(
+                compilation,
+                "System.Text.Json.Serialization.JsonPropertyNameAttribute",
+                "Newtonsoft.Json.JsonPropertyAttribute",
+                "System.Runtime.Serialization.DataMemberAttribute",
+                "Microsoft.AspNetCore.Mvc.FromQueryAttribute",
+                "Microsoft.AspNetCore.Mvc.FromRouteAttribute",
+                "Microsoft.AspNetCore.Mvc.FromHeaderAttribute",
+                "Microsoft.AspNetCore.Mvc.FromFormAttribute",
+                "Microsoft.AspNetCore.Mvc.BindPropertyAttribute",
+                "Microsoft.AspNetCore.Mvc.ModelBinderAttribute");
             _datasets = Types(compilation, "FellowOakDicom.DicomDataset", "Dicom.DicomDataset");
             _dicomTags = Types(compilation, "FellowOakDicom.DicomTag", "Dicom.DicomTag");
             _unkeyedHashes = Types(compilation, UnkeyedHashTypes);
@@ -206,17 +218,23 @@ namespace SensitiveDataAnalyzers.Identifiers
                 return PersonalIdentifierNames.Describe(kind);
             }
 
-            if (_personalDataAttributes.IsEmpty && options.Attributes.IsEmpty)
+            if (_personalDataAttributes.IsEmpty && _bindingNameAttributes.IsEmpty && options.Attributes.IsEmpty)
             {
                 return null;
             }
 
-            // [PersonalData], [ProtectedPersonalData] (derives from it), data-classification and configured attributes mark members.
+            // [PersonalData], [ProtectedPersonalData] (derives from it), data-classification and configured attributes mark members;
+            // a JSON or request binding name ([JsonPropertyName("msisdn")], [FromQuery(Name = "phone")]) names what the value is.
             foreach (var attribute in symbol.GetAttributes())
             {
                 if (attribute.AttributeClass is { } configured && options.IsPersonalDataAttribute(configured))
                 {
                     return "personal data";
+                }
+
+                if (BindingName(attribute) is { } bound && PersonalIdentifierNames.Classify(bound) is var boundKind && boundKind != PersonalIdentifierKind.None)
+                {
+                    return PersonalIdentifierNames.Describe(boundKind);
                 }
 
                 for (var type = attribute.AttributeClass; type is not null; type = type.BaseType)
@@ -231,6 +249,25 @@ namespace SensitiveDataAnalyzers.Identifiers
             return null;
         }
 
+        /// <summary>The name a serializer or model binder uses for the member, when the attribute gives one.</summary>
+        private string? BindingName(AttributeData attribute)
+        {
+            if (attribute.AttributeClass is null || !_bindingNameAttributes.Contains(attribute.AttributeClass, SymbolEqualityComparer.Default))
+            {
+                return null;
+            }
+
+            foreach (var named in attribute.NamedArguments)
+            {
+                if (named.Key is "Name" or "PropertyName" && named.Value.Value is string name)
+                {
+                    return name;
+                }
+            }
+
+            return attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Value is string argument ? argument : null;
+        }
+
         private bool Propagates(IMethodSymbol method)
         {
             switch (method.ContainingType?.SpecialType)
@@ -241,9 +278,9 @@ namespace SensitiveDataAnalyzers.Identifiers
                     return method.Name == "ToString";
             }
 
-            if (method.Name == "ToString" && method.Parameters.Length == 0 && !method.IsStatic)
+            if (method.Name == "ToString" && !method.IsStatic)
             {
-                return true; // an override of object.ToString on a value type or class: the receiver's text
+                return true; // the receiver's text, formatted or not: dateOfBirth.ToString("yyyyMMdd"), phone.ToString(culture)
             }
 
             if (_path is not null && SymbolEqualityComparer.Default.Equals(method.ContainingType, _path))

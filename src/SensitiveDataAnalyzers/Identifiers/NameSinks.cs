@@ -32,6 +32,9 @@ namespace SensitiveDataAnalyzers.Identifiers
             ("System.IO.StreamReader", ".ctor", new[] { "path" }, "File name"),
             ("System.IO.Compression.ZipArchive", "CreateEntry", new[] { "entryName" }, "Archive entry name"),
             ("System.IO.Compression.ZipFileExtensions", "CreateEntryFromFile", new[] { "entryName" }, "Archive entry name"),
+            ("System.IO.Compression.ZipFileExtensions", "ExtractToFile", new[] { "destinationFileName" }, "File name"),
+            ("System.IO.Compression.ZipFile", null, new[] { "archiveFileName", "sourceArchiveFileName", "destinationArchiveFileName" }, "File name"),
+            ("System.IO.Compression.ZipFile", null, new[] { "destinationDirectoryName" }, "Directory name"),
             ("FellowOakDicom.DicomFile", null, new[] { "fileName" }, "DICOM file name"),
             ("Dicom.DicomFile", null, new[] { "fileName" }, "DICOM file name"),
             ("Microsoft.AspNetCore.Http.Results", null, new[] { "fileDownloadName" }, "Download name"),
@@ -66,15 +69,6 @@ namespace SensitiveDataAnalyzers.Identifiers
             ("Amazon.S3.Model.PutObjectRequest", "Key", "Object key"),
             ("Amazon.S3.Model.GetObjectRequest", "Key", "Object key"),
         };
-
-        /// <summary>Identifiers a method must mention to contain a sink call: a cheap syntactic filter before binding it.</summary>
-        public static readonly ImmutableHashSet<string> SinkWords = ImmutableHashSet.Create(
-            StringComparer.Ordinal,
-            "File", "Directory", "FileInfo", "DirectoryInfo", "FileStream", "StreamWriter", "StreamReader", "ZipArchive", "CreateEntry",
-            "CreateEntryFromFile", "PhysicalFile", "DicomFile", "GetBlobClient", "UploadBlob", "UploadBlobAsync", "DeleteBlob",
-            "DeleteBlobAsync", "UploadObject", "FileDownloadName", "ContentDisposition", "ContentDispositionHeaderValue", "Headers",
-            "PutObjectRequest", "GetObjectRequest", "EnumerateFiles", "GetFiles", "Created", "Accepted", "Redirect", "LocalRedirect",
-            "UriBuilder");
 
         private readonly Dictionary<INamedTypeSymbol, (string? Member, ImmutableHashSet<string> Parameters, string What)[]> _methods;
         private readonly Dictionary<IPropertySymbol, string> _properties;

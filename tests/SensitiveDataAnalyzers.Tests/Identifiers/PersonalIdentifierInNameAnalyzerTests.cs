@@ -106,6 +106,23 @@ namespace SensitiveDataAnalyzers.Tests.Identifiers
                 "File.Create({|#0:patient.Handle + \".json\"|});",
                 expected: Finding(0, "File name", "patient.Handle", "personal data"));
 
+
+        [Fact]
+        public Task JsonAndRequestBindingNamesMarkMembersAndParameters() =>
+            VerifyAsync(
+                "var upload = new Upload(\"+4670\", \"x\", \"y\", \"z\");\nFile.Create({|#0:upload.Contact + \".wav\"|});\nFile.Create({|#1:upload.Person + \".pdf\"|});\nFile.Create(upload.Kind + \".wav\");\nFile.Create(upload.Reference + \".wav\");",
+                """
+                static IResult Download([FromQuery(Name = "msisdn")] string subscriber) => Results.File(new byte[1], "audio/wav", {|#2:subscriber + ".wav"|});
+                static IResult ByRecording([FromRoute(Name = "recording_id")] string key) => Results.File(new byte[1], "audio/wav", key + ".wav");
+                public sealed record Upload(
+                    [property: System.Text.Json.Serialization.JsonPropertyName("caller_phone")] string Contact,
+                    [property: System.Runtime.Serialization.DataMember(Name = "personnummer")] string Person,
+                    [property: System.Text.Json.Serialization.JsonPropertyName("phone_type")] string Kind,
+                    [property: System.Text.Json.Serialization.JsonPropertyName("recording_id")] string Reference);
+                """,
+                Finding(0, "File name", "upload.Contact", "phone number"),
+                Finding(1, "File name", "upload.Person", "national identity number"),
+                Finding(2, "Download name", "subscriber", "phone number"));
         // ---- across methods of the same file (summaries)-------------------------------------------------------------------
 
         [Fact]
