@@ -11,13 +11,14 @@ using SensitiveDataAnalyzers.Core;
 namespace SensitiveDataAnalyzers.CodeFixes.Transport
 {
     /// <summary>
-    /// Removes an always-true certificate validation callback so the platform's validation applies again: the
-    /// assignment statement or initializer member goes; an SslStream constructor argument becomes <c>null</c>.
+    /// Removes an always-true certificate validation callback (or fo-dicom's <c>IgnoreSslPolicyErrors = true</c>) so the
+    /// platform's validation applies again: the assignment statement or initializer member goes; an SslStream constructor
+    /// argument becomes <c>null</c>.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RemoveCertificateValidationBypassCodeFixProvider)), Shared]
     public sealed class RemoveCertificateValidationBypassCodeFixProvider : SdaCodeFixProvider
     {
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.CertificateValidationDisabled);
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.CertificateValidationDisabled, RuleIds.DicomCertificateChecksDisabled);
 
         protected override string FixKind => FixProperties.RemoveAssignmentFix;
 

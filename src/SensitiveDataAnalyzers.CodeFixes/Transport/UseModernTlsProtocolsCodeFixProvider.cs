@@ -14,7 +14,7 @@ namespace SensitiveDataAnalyzers.CodeFixes.Transport
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UseModernTlsProtocolsCodeFixProvider)), Shared]
     public sealed class UseModernTlsProtocolsCodeFixProvider : SdaCodeFixProvider
     {
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.ObsoleteTlsProtocol);
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.ObsoleteTlsProtocol, RuleIds.ObsoleteDicomTlsProtocol);
 
         protected override string FixKind => FixProperties.ModernTlsFix;
 

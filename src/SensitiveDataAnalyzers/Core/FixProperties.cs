@@ -19,6 +19,7 @@ namespace SensitiveDataAnalyzers.Core
         public const string RemoveAssignmentFix = "RemoveAssignment";
         public const string NullArgumentFix = "NullArgument";
         public const string ModernTlsFix = "ModernTls";
+        public const string UseTlsFix = "UseTls";
 
         public static readonly ImmutableDictionary<string, string?> None = ImmutableDictionary<string, string?>.Empty;
 
@@ -27,6 +28,8 @@ namespace SensitiveDataAnalyzers.Core
         public static readonly ImmutableDictionary<string, string?> RemoveAssignment = None.Add(FixKey, RemoveAssignmentFix);
 
         public static readonly ImmutableDictionary<string, string?> NullArgument = None.Add(FixKey, NullArgumentFix);
+
+        public static readonly ImmutableDictionary<string, string?> UseTls = None.Add(FixKey, UseTlsFix);
 
         public static ImmutableDictionary<string, string?> HttpsScheme(string url) => None.Add(FixKey, HttpsSchemeFix).Add(UrlKey, url);
 

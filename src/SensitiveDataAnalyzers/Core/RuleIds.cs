@@ -13,5 +13,10 @@ namespace SensitiveDataAnalyzers
         public const string PlaintextHttpBehindProxy = "SDA1005";
         public const string PersonalIdentifierInName = "SDA2001";
         public const string UnkeyedHashOfPersonalIdentifierInName = "SDA2002";
+        public const string PlaintextDicomClient = "SDA3001";
+        public const string PlaintextDicomServer = "SDA3002";
+        public const string DicomCertificateChecksDisabled = "SDA3003";
+        public const string ObsoleteDicomTlsProtocol = "SDA3004";
+        public const string DefaultDicomTlsProtocols = "SDA3005";
     }
 }

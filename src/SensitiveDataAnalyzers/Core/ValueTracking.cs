@@ -148,6 +148,59 @@ namespace SensitiveDataAnalyzers.Core
             return operation.ConstantValue.HasValue ? ToInteger(operation.ConstantValue.Value) : null;
         }
 
+        /// <summary>
+        /// The values a boolean may take outside Development: constants, followed through locals, readonly fields, both
+        /// branches of <c>?:</c>, and members of settings objects built with constant values
+        /// (<c>new PacsOptions { UseTls = false }</c>). Null for a value that cannot be known.
+        /// </summary>
+        public static List<bool?> Booleans(IOperation operation, DevelopmentGuards? guards, CancellationToken cancellationToken)
+        {
+            var values = new List<bool?>();
+            foreach (var alternative in Alternatives(operation, guards, cancellationToken))
+            {
+                values.Add(Boolean(alternative, 0, cancellationToken));
+            }
+
+            return values;
+        }
+
+        private static bool? Boolean(IOperation operation, int depth, CancellationToken cancellationToken)
+        {
+            var value = Unwrap(operation, cancellationToken);
+            if (value.ConstantValue is { HasValue: true, Value: bool constant })
+            {
+                return constant;
+            }
+
+            if (depth >= MaxDepth)
+            {
+                return null;
+            }
+
+            // settings.UseTls where settings is new Settings { UseTls = false }: the initializer's value.
+            var (instance, member) = value switch
+            {
+                IPropertyReferenceOperation property => (property.Instance, (ISymbol)property.Property),
+                IFieldReferenceOperation field => (field.Instance, field.Field),
+                _ => (null, null),
+            };
+            if (instance is null || member is null || Unwrap(instance, cancellationToken) is not IObjectCreationOperation { Initializer: { } initializer })
+            {
+                return null;
+            }
+
+            foreach (var initialized in initializer.Initializers)
+            {
+                if (initialized is ISimpleAssignmentOperation { Target: IMemberReferenceOperation target } assignment
+                    && SymbolEqualityComparer.Default.Equals(target.Member, member))
+                {
+                    return Boolean(assignment.Value, depth + 1, cancellationToken);
+                }
+            }
+
+            return null;
+        }
+
         private static long? ToInteger(object? value) => value switch
         {
             int i => i,

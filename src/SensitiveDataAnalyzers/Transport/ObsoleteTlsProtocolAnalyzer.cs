@@ -24,18 +24,6 @@ namespace SensitiveDataAnalyzers.Transport
             description: "SSL 3.0, TLS 1.0 and TLS 1.1 have known attacks and are disabled by current operating systems and browsers; allowing them lets an attacker downgrade the connection.",
             DiagnosticSeverity.Warning);
 
-        /// <summary>Obsolete members, by value; SslProtocols and SecurityProtocolType share these values.</summary>
-        private static readonly (long Value, string Name)[] ObsoleteMembers =
-        {
-            (12, "Ssl2"),
-            (48, "Ssl3"),
-            (192, "Tls"),
-            (768, "Tls11"),
-        };
-
-        /// <summary>How deep <c>a | b | …</c> chains with unknown operands are followed.</summary>
-        private const int MaxFlagsDepth = 16;
-
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
 
         public override void Initialize(AnalysisContext context)
@@ -82,8 +70,8 @@ namespace SensitiveDataAnalyzers.Transport
                     : null;
                 var complete = true;
                 if (enumName is null
-                    || KnownFlags(value, 0, ref complete, c.CancellationToken) is not long flags
-                    || ObsoleteNames(flags) is not { Count: > 0 } names
+                    || TlsProtocolFlags.Known(value, ref complete, c.CancellationToken) is not long flags
+                    || TlsProtocolFlags.ObsoleteNames(flags) is not { Count: > 0 } names
                     || guards.IsDevelopmentOnly(c.Operation))
                 {
                     return;
@@ -135,30 +123,6 @@ namespace SensitiveDataAnalyzers.Transport
             }
         }
 
-        /// <summary>
-        /// The protocol bits known to be set: the tracked value, or for a <c>|</c> combination of tracked values
-        /// (<c>legacy | SslProtocols.Tls12</c>), the bits of the operands that are known, since <c>|</c> can only
-        /// add them. <paramref name="complete"/> turns false when some operand is unknown.
-        /// </summary>
-        private static long? KnownFlags(IOperation value, int depth, ref bool complete, CancellationToken cancellationToken)
-        {
-            if (ValueTracking.Integer(value, cancellationToken) is long flags)
-            {
-                return flags;
-            }
-
-            if (depth < MaxFlagsDepth
-                && ValueTracking.Unwrap(value, cancellationToken) is IBinaryOperation { OperatorKind: BinaryOperatorKind.Or } or)
-            {
-                var left = KnownFlags(or.LeftOperand, depth + 1, ref complete, cancellationToken);
-                var right = KnownFlags(or.RightOperand, depth + 1, ref complete, cancellationToken);
-                return left is null && right is null ? null : (left ?? 0) | (right ?? 0);
-            }
-
-            complete = false;
-            return null;
-        }
-
         /// <summary>The method is SslStream's own, or an override of it in a derived stream.</summary>
         private static bool IsDeclaredBy(IMethodSymbol method, INamedTypeSymbol? type)
         {
@@ -171,20 +135,6 @@ namespace SensitiveDataAnalyzers.Transport
             }
 
             return false;
-        }
-
-        private static List<string> ObsoleteNames(long flags)
-        {
-            var names = new List<string>();
-            foreach (var (value, name) in ObsoleteMembers)
-            {
-                if ((flags & value) != 0)
-                {
-                    names.Add(name);
-                }
-            }
-
-            return names;
         }
     }
 }

@@ -1,0 +1,145 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using SensitiveDataAnalyzers.Core;
+
+namespace SensitiveDataAnalyzers.Dicom
+{
+    /// <summary>
+    /// Finds fo-dicom servers (SCPs) that accept plaintext DICOM beyond loopback: 5.1+ <c>DicomServerFactory</c> /
+    /// <c>IDicomServerFactory.Create&lt;T&gt;</c> without a TLS acceptor, 5.0 and 4.x <c>Create&lt;T&gt;</c> without a
+    /// certificate name, and the ASP.NET Core <c>AddDicomServer&lt;T&gt;</c> hosting. The 5.1+ factory and the hosting
+    /// fall back to an <c>ITlsAcceptor</c> registered for dependency injection, so those findings are decided once the
+    /// whole compilation has been seen: a registration anywhere in it silences them.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class PlaintextDicomServerAnalyzer : DiagnosticAnalyzer
+    {
+        public static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
+            RuleIds.PlaintextDicomServer,
+            RuleDescriptors.DicomCategory,
+            title: "DICOM server without TLS beyond loopback",
+            messageFormat: "{0} accepts plaintext DICOM on {1} ({2}); give it a TLS acceptor (a certificate name in fo-dicom 4.x and 5.0) or bind it to loopback",
+            description: "A PACS or DICOM gateway that listens without TLS exposes every study sent to it, with the patient's name, birth date and id, to anyone on the network path; surveys found thousands of such servers reachable from the Internet.",
+            DiagnosticSeverity.Warning,
+            WellKnownDiagnosticTags.CompilationEnd);
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            context.RegisterCompilationStartAction(OnCompilationStart);
+        }
+
+        private static void OnCompilationStart(CompilationStartAnalysisContext context)
+        {
+            var apis = DicomApis.Create(context.Compilation);
+            if (!apis.HasServers)
+            {
+                return;
+            }
+
+            var guards = DevelopmentGuards.Create(context.Compilation);
+            var candidates = new ConcurrentQueue<(Diagnostic Finding, bool DependsOnRegisteredAcceptor)>();
+            var acceptorRegistered = false;
+
+            context.RegisterOperationAction(
+                c =>
+                {
+                    var invocation = (IInvocationOperation)c.Operation;
+                    var method = invocation.TargetMethod;
+                    if (RegistersAcceptor(invocation, apis.TlsAcceptor))
+                    {
+                        acceptorRegistered = true;
+                        return;
+                    }
+
+                    if (guards.IsDevelopmentOnly(invocation))
+                    {
+                        return;
+                    }
+
+                    var arguments = invocation.Arguments;
+                    if (apis.IsServerFactoryCreate(method))
+                    {
+                        // The port-only overloads listen on every interface.
+                        var (scope, address) = DicomArguments.Host(DicomArguments.Named(arguments, "ipAddress"), HostScope.AllInterfaces, guards, c.CancellationToken);
+                        if (scope is HostScope.Loopback or HostScope.LocalSocket)
+                        {
+                            return;
+                        }
+
+                        var where = DicomArguments.Port(DicomArguments.Named(arguments, "port"), c.CancellationToken) + " " + Describe(scope, address);
+                        var api = method.ContainingType.Name + ".Create<" + (method.TypeArguments.IsEmpty ? "T" : method.TypeArguments[0].Name) + ">";
+                        if (DicomArguments.Named(arguments, "tlsAcceptor") is { } acceptor)
+                        {
+                            if (DicomArguments.IsAbsentOrNull(acceptor, c.CancellationToken))
+                            {
+                                candidates.Enqueue((Diagnostic.Create(Rule, invocation.Syntax.GetLocation(), api, where, "no TLS acceptor"), true));
+                            }
+                        }
+                        else if (DicomArguments.IsAbsentOrEmpty(DicomArguments.Named(arguments, "certificateName"), c.CancellationToken))
+                        {
+                            candidates.Enqueue((Diagnostic.Create(Rule, invocation.Syntax.GetLocation(), api, where, "no certificate name"), false));
+                        }
+                    }
+                    else if (apis.IsHostedServer(method))
+                    {
+                        var api = "AddDicomServer<" + method.TypeArguments[0].Name + ">";
+                        candidates.Enqueue((Diagnostic.Create(Rule, invocation.Syntax.GetLocation(), api, "its configured port on all network interfaces", "no TLS acceptor registered"), true));
+                    }
+                },
+                OperationKind.Invocation);
+
+            context.RegisterCompilationEndAction(c =>
+            {
+                foreach (var (finding, dependsOnRegisteredAcceptor) in candidates)
+                {
+                    if (!(dependsOnRegisteredAcceptor && acceptorRegistered))
+                    {
+                        c.ReportDiagnostic(finding);
+                    }
+                }
+            });
+        }
+
+        private static string Describe(HostScope scope, string? address) => scope switch
+        {
+            HostScope.AllInterfaces => "on all network interfaces",
+            HostScope.Unknown => "on an address set at run time",
+            _ => "on " + address,
+        };
+
+        /// <summary>
+        /// <c>services.AddSingleton&lt;ITlsAcceptor&gt;(…)</c>, <c>AddSingleton&lt;ITlsAcceptor, MyAcceptor&gt;()</c>,
+        /// <c>TryAddSingleton(typeof(ITlsAcceptor), …)</c>: any service registration whose service type is ITlsAcceptor.
+        /// </summary>
+        private static bool RegistersAcceptor(IInvocationOperation invocation, INamedTypeSymbol? tlsAcceptor)
+        {
+            var method = invocation.TargetMethod;
+            if (tlsAcceptor is null || !(method.Name.StartsWith("Add", System.StringComparison.Ordinal) || method.Name.StartsWith("TryAdd", System.StringComparison.Ordinal)))
+            {
+                return false;
+            }
+
+            if (!method.TypeArguments.IsEmpty && SymbolEqualityComparer.Default.Equals(method.TypeArguments[0], tlsAcceptor))
+            {
+                return true;
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Value is ITypeOfOperation { TypeOperand: var type } && SymbolEqualityComparer.Default.Equals(type, tlsAcceptor))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}
