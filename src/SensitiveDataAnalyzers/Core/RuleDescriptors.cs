@@ -12,6 +12,8 @@ namespace SensitiveDataAnalyzers.Core
 
         public const string PrivacyCategory = "Security.Privacy";
 
+        public const string AccessCategory = "Security.Access";
+
         public static string HelpLink(string id) => HelpBaseUri + id + ".md";
 
         public static DiagnosticDescriptor Create(

@@ -13,5 +13,6 @@ namespace SensitiveDataAnalyzers
         public const string PlaintextHttpBehindProxy = "SDA1005";
         public const string PersonalIdentifierInName = "SDA2001";
         public const string UnkeyedHashOfPersonalIdentifierInName = "SDA2002";
+        public const string AnonymousDicomAssociation = "SDA4001";
     }
 }
