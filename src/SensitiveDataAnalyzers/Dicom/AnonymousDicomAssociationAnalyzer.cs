@@ -19,7 +19,7 @@ namespace SensitiveDataAnalyzers.Dicom
             RuleIds.AnonymousDicomAssociation,
             RuleDescriptors.AccessCategory,
             title: "DICOM SCP accepts any calling application",
-            messageFormat: "{0} accepts every DICOM association: {1}; any DICOM client that reaches the port can query, retrieve or store studies",
+            messageFormat: "{0} accepts every DICOM association: {1}; any DICOM client that reaches the port gets in",
             description: "DICOM has no login: the calling AE title, the called AE title and the remote host are all an SCP knows about its peer. An SCP that accepts an association without testing them lets any DICOM client on the network read and write patient studies.",
             DiagnosticSeverity.Warning);
 
