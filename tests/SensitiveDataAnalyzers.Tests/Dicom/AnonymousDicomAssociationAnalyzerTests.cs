@@ -210,6 +210,39 @@ namespace SensitiveDataAnalyzers.Tests.Dicom
             Untested(0, "StoreScp.AcceptAllContextsAsync"));
 
         [Fact]
+        public Task AcceptInAHelperSharedByTwoHandlersIsReportedOnce() =>
+            VerifyAsync("""
+                public abstract class ScpBase : DicomService
+                {
+                    protected ScpBase(INetworkStream stream, Encoding fallbackEncoding, ILogger logger, DicomServiceDependencies dependencies)
+                        : base(stream, fallbackEncoding, logger, dependencies) { }
+
+                    protected Task AcceptAsync(DicomAssociation association) => {|#0:SendAssociationAcceptAsync(association)|};
+                }
+
+                public sealed class StoreScp : ScpBase, IDicomServiceProvider
+                {
+                    public StoreScp(INetworkStream stream, Encoding fallbackEncoding, ILogger logger, DicomServiceDependencies dependencies)
+                        : base(stream, fallbackEncoding, logger, dependencies) { }
+
+                    public Task OnReceiveAssociationRequestAsync(DicomAssociation association) => AcceptAsync(association);
+
+                    public Task OnReceiveAssociationReleaseRequestAsync() => Task.CompletedTask;
+                }
+
+                public sealed class FindScp : ScpBase, IDicomServiceProvider
+                {
+                    public FindScp(INetworkStream stream, Encoding fallbackEncoding, ILogger logger, DicomServiceDependencies dependencies)
+                        : base(stream, fallbackEncoding, logger, dependencies) { }
+
+                    public Task OnReceiveAssociationRequestAsync(DicomAssociation association) => AcceptAsync(association);
+
+                    public Task OnReceiveAssociationReleaseRequestAsync() => Task.CompletedTask;
+                }
+                """,
+                Untested(0, "ScpBase.AcceptAsync"));
+
+        [Fact]
         public Task AssertionWhoseExceptionIsSwallowedDoesNotGateTheAccept() =>
             VerifyAsync(StoreScp("""
                 public async Task OnReceiveAssociationRequestAsync(DicomAssociation association)
@@ -438,6 +471,34 @@ namespace SensitiveDataAnalyzers.Tests.Dicom
 
                     _logger.LogInformation("accepting {Ae}", association.CallingAE);
                     await SendAssociationAcceptAsync(association);
+                }
+            """));
+
+        [Fact]
+        public Task ThrowOnAnUnknownCallerGatesTheAccept() =>
+            VerifyAsync(StoreScp("""
+                public async Task OnReceiveAssociationRequestAsync(DicomAssociation association)
+                {
+                    if (!Peers.TryGetValue(association.CallingAE, out var host) || host != association.RemoteHost)
+                    {
+                        throw new UnauthorizedAccessException($"unknown calling AE {association.CallingAE}");
+                    }
+
+                    await SendAssociationAcceptAsync(association);
+                }
+            """));
+
+        [Fact]
+        public Task CalledTitleCheckAsInTheFoDicomSamplesGatesTheAccept() =>
+            VerifyAsync(StoreScp("""
+                public Task OnReceiveAssociationRequestAsync(DicomAssociation association)
+                {
+                    if (association.CalledAE != "STORESCP")
+                    {
+                        return SendAssociationRejectAsync(DicomRejectResult.Permanent, DicomRejectSource.ServiceUser, DicomRejectReason.CalledAENotRecognized);
+                    }
+
+                    return SendAssociationAcceptAsync(association);
                 }
             """));
 
