@@ -14,6 +14,8 @@ namespace SensitiveDataAnalyzers.Core
 
         public const string DicomCategory = "Security.Dicom";
 
+        public const string AccessCategory = "Security.Access";
+
         public static string HelpLink(string id) => HelpBaseUri + id + ".md";
 
         public static DiagnosticDescriptor Create(

@@ -18,5 +18,6 @@ namespace SensitiveDataAnalyzers
         public const string DicomCertificateChecksDisabled = "SDA3003";
         public const string ObsoleteDicomTlsProtocol = "SDA3004";
         public const string DefaultDicomTlsProtocols = "SDA3005";
+        public const string AnonymousDicomAssociation = "SDA4001";
     }
 }
