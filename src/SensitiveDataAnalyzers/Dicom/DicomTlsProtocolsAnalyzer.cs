@@ -114,20 +114,12 @@ namespace SensitiveDataAnalyzers.Dicom
                 return false;
             }
 
-            IOperation top = creation;
-            while (top.Parent is not null)
+            foreach (var change in ValueTracking.LaterChanges(local, creation))
             {
-                top = top.Parent;
-            }
-
-            foreach (var operation in top.Descendants())
-            {
-                switch (operation)
+                switch (change)
                 {
-                    case IAssignmentOperation { Target: IPropertyReferenceOperation { Instance: ILocalReferenceOperation target } } assignment
-                        when SymbolEqualityComparer.Default.Equals(target.Local, local) && protocols.TryMatch(assignment, out _):
-                    case IArgumentOperation { Value: ILocalReferenceOperation passed, Parent: IInvocationOperation { TargetMethod.DeclaringSyntaxReferences.IsEmpty: false } }
-                        when SymbolEqualityComparer.Default.Equals(passed.Local, local):
+                    case IAssignmentOperation assignment when protocols.TryMatch(assignment, out _):
+                    case IArgumentOperation { Parent: IInvocationOperation { TargetMethod.DeclaringSyntaxReferences.IsEmpty: false } }:
                         return true;
                 }
             }

@@ -77,12 +77,12 @@ namespace SensitiveDataAnalyzers.Dicom
                         var api = method.ContainingType.Name + ".Create<" + (method.TypeArguments.IsEmpty ? "T" : method.TypeArguments[0].Name) + ">";
                         if (DicomArguments.Named(arguments, "tlsAcceptor") is { } acceptor)
                         {
-                            if (DicomArguments.IsAbsentOrNull(acceptor, c.CancellationToken))
+                            if (DicomArguments.IsAbsentOrNull(acceptor, guards, c.CancellationToken))
                             {
                                 candidates.Enqueue((Diagnostic.Create(Rule, invocation.Syntax.GetLocation(), api, where, "no TLS acceptor"), true));
                             }
                         }
-                        else if (DicomArguments.IsAbsentOrEmpty(DicomArguments.Named(arguments, "certificateName"), c.CancellationToken))
+                        else if (DicomArguments.IsAbsentOrEmpty(DicomArguments.Named(arguments, "certificateName"), guards, c.CancellationToken))
                         {
                             candidates.Enqueue((Diagnostic.Create(Rule, invocation.Syntax.GetLocation(), api, where, "no certificate name"), false));
                         }
