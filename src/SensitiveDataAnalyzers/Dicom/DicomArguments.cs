@@ -60,7 +60,11 @@ namespace SensitiveDataAnalyzers.Dicom
         /// <summary>An argument left out, null, or the empty string (a certificate name that turns TLS off).</summary>
         public static bool IsAbsentOrEmpty(IArgumentOperation? argument, DevelopmentGuards guards, CancellationToken cancellationToken) =>
             IsAbsentOrNull(argument, guards, cancellationToken)
-            || ValueTracking.Alternatives(argument!.Value, guards, cancellationToken).Any(value => IsConstant(value, string.Empty, cancellationToken));
+            || ValueTracking.Alternatives(argument!.Value, guards, cancellationToken).Any(value => IsConstant(value, string.Empty, cancellationToken) || IsStringEmpty(value, cancellationToken));
+
+        /// <summary><c>string.Empty</c>: a static readonly field of metadata, so it has no constant value to read.</summary>
+        private static bool IsStringEmpty(IOperation value, CancellationToken cancellationToken) =>
+            ValueTracking.Unwrap(value, cancellationToken) is IFieldReferenceOperation { Field: { Name: nameof(string.Empty), IsStatic: true, ContainingType.SpecialType: SpecialType.System_String } };
 
         private static bool IsConstant(IOperation value, object? expected, CancellationToken cancellationToken) =>
             ValueTracking.Unwrap(value, cancellationToken).ConstantValue is { HasValue: true } constant && Equals(constant.Value, expected);

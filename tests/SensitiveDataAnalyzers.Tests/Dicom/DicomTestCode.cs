@@ -70,11 +70,11 @@ namespace SensitiveDataAnalyzers.Tests.Dicom
             Usings(version) + statements + "\n" + members + "\n";
 
         /// <summary>
-        /// A minimal-hosting program (builder, then app) so that <c>app.Environment.IsDevelopment()</c> and
-        /// <c>builder.Services</c> are in scope.
+        /// A minimal-hosting program: builder, <paramref name="services"/> (registrations on <c>builder.Services</c>), app,
+        /// <paramref name="statements"/> (where <c>app.Environment.IsDevelopment()</c> is in scope), then members.
         /// </summary>
-        public static string WebProgram(FoDicom version, string statements, string members = "") =>
-            Program(version, "var builder = WebApplication.CreateBuilder(args);\nvar app = builder.Build();\n" + statements + "\napp.Run();", members);
+        public static string WebProgram(FoDicom version, string statements, string members = "", string services = "") =>
+            Program(version, "var builder = WebApplication.CreateBuilder(args);\n" + services + "\nvar app = builder.Build();\n" + statements + "\napp.Run();", members);
 
         /// <summary>
         /// Runs <typeparamref name="TAnalyzer"/> over <paramref name="program"/> (markup allowed), the stand-ins and
