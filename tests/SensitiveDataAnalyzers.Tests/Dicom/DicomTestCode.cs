@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
 using SensitiveDataAnalyzers.Tests.Verifiers;
@@ -96,6 +97,28 @@ namespace SensitiveDataAnalyzers.Tests.Dicom
             }
 
             test.ExpectedDiagnostics.AddRange(expected);
+            return test.RunAsync(CancellationToken.None);
+        }
+
+        /// <summary>
+        /// Checks <typeparamref name="TCodeFix"/> on <paramref name="statements"/> (markup) against
+        /// <paramref name="fixedStatements"/> (markup: findings left unfixed), Fix All included; equal texts mean no fix
+        /// may be offered.
+        /// </summary>
+        public static Task VerifyCodeFixAsync<TAnalyzer, TCodeFix>(FoDicom version, string statements, string fixedStatements)
+            where TAnalyzer : DiagnosticAnalyzer, new()
+            where TCodeFix : CodeFixProvider, new()
+        {
+            var test = new CSharpCodeFixVerifier<TAnalyzer, TCodeFix>.Test
+            {
+                TestCode = Program(version, statements),
+                FixedCode = Program(version, fixedStatements),
+            };
+            test.TestState.Sources.Add((StandInsPath, StandIns(version)));
+            test.FixedState.Sources.Add((StandInsPath, StandIns(version)));
+
+            // Markup in the fixed code marks the findings that stay (values the fix must not touch), fixable ids included.
+            test.FixedState.MarkupHandling = MarkupMode.Allow;
             return test.RunAsync(CancellationToken.None);
         }
     }
