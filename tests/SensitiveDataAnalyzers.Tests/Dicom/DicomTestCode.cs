@@ -29,6 +29,7 @@ namespace SensitiveDataAnalyzers.Tests.Dicom
             #nullable enable
             #pragma warning disable CS0618, SYSLIB0039
             using System;
+            using System.IO;
             using System.Net.Security;
             using System.Security.Authentication;
             using System.Security.Cryptography.X509Certificates;
@@ -46,7 +47,7 @@ namespace SensitiveDataAnalyzers.Tests.Dicom
         private const string UsingsTls = "using FellowOakDicom.Network.Tls;\n";
 
         // 4.x has two DicomClient classes (Dicom.Network and Dicom.Network.Client): tests name the new one in full.
-        private const string Usings4 = "using Dicom.Network;\n";
+        private const string Usings4 = "using Dicom;\nusing Dicom.Network;\n";
 
         public static string Usings(FoDicom version) => CommonUsings + version switch
         {
