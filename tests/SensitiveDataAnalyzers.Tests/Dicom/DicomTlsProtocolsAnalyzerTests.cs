@@ -109,6 +109,11 @@ namespace SensitiveDataAnalyzers.Tests.Dicom
         [InlineData("var initiator = new DefaultTlsInitiator { Protocols = (SslProtocols)int.Parse(args[0]) };")]
         [InlineData("var initiator = new DefaultTlsInitiator { Protocols = app.Configuration.GetValue<SslProtocols>(\"Pacs:Protocols\") };")]
         [InlineData("var initiator = new DefaultTlsInitiator { Protocols = SslProtocols.Tls13 };\nConsole.WriteLine(initiator.Protocols.HasFlag(SslProtocols.Tls));")]
+        [InlineData("var initiator = new DefaultTlsInitiator { Protocols = SslProtocols.Tls12 };\ninitiator.Protocols |= SslProtocols.Tls13;")]
+        [InlineData("var acceptor = new DefaultTlsAcceptor(\"pacs.example.org\") { Protocols = SslProtocols.Tls12 | SslProtocols.Tls13 };\nacceptor.Protocols &= ~SslProtocols.Tls11;")]
+        [InlineData("var initiator = new DefaultTlsInitiator { Protocols = args.Length > 0 ? SslProtocols.Tls12 : SslProtocols.Tls13 };")]
+        [InlineData("var protocols = SslProtocols.Tls11;\nprotocols = SslProtocols.Tls13;\nvar initiator = new DefaultTlsInitiator { Protocols = protocols };")]
+        [InlineData("var options = new SslClientAuthenticationOptions { EnabledSslProtocols = SslProtocols.Tls11 };\nvar initiator = new DefaultTlsInitiator { Protocols = SslProtocols.Tls13 };")]
         public Task ModernOrUnknownProtocolsAreSilent(string statements) =>
             VerifyAsync(FoDicom.V51, statements);
 
@@ -129,6 +134,7 @@ namespace SensitiveDataAnalyzers.Tests.Dicom
         [InlineData("var initiator = new DefaultTlsInitiator { Protocols = app.Environment.IsDevelopment() ? SslProtocols.Tls : SslProtocols.Tls13 };")]
         [InlineData("var initiator = new DefaultTlsInitiator { Protocols = SslProtocols.Tls13 };\nif (app.Environment.IsEnvironment(\"Development\")) { initiator.Protocols = SslProtocols.Tls11; }")]
         [InlineData("if (!app.Environment.IsDevelopment()) { Console.WriteLine(\"production\"); } else { var acceptor = new DefaultTlsAcceptor(\"dev.example.org\") { Protocols = SslProtocols.Tls11 }; }")]
+        [InlineData("if (!app.Environment.IsDevelopment())\n{\n    return;\n}\n\nvar acceptor = new DefaultTlsAcceptor(\"dev.example.org\");\nacceptor.Protocols = SslProtocols.Tls;")]
         public Task DevelopmentOnlyProtocolsAreSilent(string statements) =>
             VerifyAsync(FoDicom.V51, statements);
 
