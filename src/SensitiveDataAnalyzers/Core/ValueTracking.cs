@@ -178,13 +178,26 @@ namespace SensitiveDataAnalyzers.Core
             }
 
             // settings.UseTls where settings is new Settings { UseTls = false }: the initializer's value.
-            var (instance, member) = value switch
+            return InitializedMemberValue(value, cancellationToken) is { } initialized ? Boolean(initialized, depth + 1, cancellationToken) : null;
+        }
+
+        /// <summary>
+        /// <c>settings.Member</c> where <c>settings</c> holds <c>new Settings { Member = value }</c> (through locals and
+        /// readonly fields): the value in the initializer. Null when the member is not set there, or when a local holding
+        /// the object is handed to a method or has the member written later (bound from configuration, changed after
+        /// construction), since the initializer's value is then not the one read.
+        /// </summary>
+        public static IOperation? InitializedMemberValue(IOperation operation, CancellationToken cancellationToken)
+        {
+            var (instance, member) = Unwrap(operation, cancellationToken) switch
             {
                 IPropertyReferenceOperation property => (property.Instance, (ISymbol)property.Property),
                 IFieldReferenceOperation field => (field.Instance, field.Field),
                 _ => (null, null),
             };
-            if (instance is null || member is null || Unwrap(instance, cancellationToken) is not IObjectCreationOperation { Initializer: { } initializer })
+            if (instance is null || member is null
+                || Unwrap(instance, cancellationToken) is not IObjectCreationOperation { Initializer: { } initializer }
+                || IsChangedAfterCreation(instance, member))
             {
                 return null;
             }
@@ -194,11 +207,62 @@ namespace SensitiveDataAnalyzers.Core
                 if (initialized is ISimpleAssignmentOperation { Target: IMemberReferenceOperation target } assignment
                     && SymbolEqualityComparer.Default.Equals(target.Member, member))
                 {
-                    return Boolean(assignment.Value, depth + 1, cancellationToken);
+                    return assignment.Value;
                 }
             }
 
             return null;
+        }
+
+        /// <summary>A local settings object whose member is written after its initializer, or that is passed to a method.</summary>
+        private static bool IsChangedAfterCreation(IOperation instance, ISymbol member) =>
+            instance is ILocalReferenceOperation { Local: var local }
+            && LaterChanges(local, instance).Any(change =>
+                change is IArgumentOperation
+                || (change is IAssignmentOperation { Target: IMemberReferenceOperation written } && SymbolEqualityComparer.Default.Equals(written.Member, member)));
+
+        /// <summary>
+        /// Where the object a local holds may change, in the body that <paramref name="within"/> belongs to: assignments
+        /// to its members (<c>local.Member = …</c>, compound included) and arguments that hand the local to a method.
+        /// </summary>
+        public static IEnumerable<IOperation> LaterChanges(ILocalSymbol local, IOperation within)
+        {
+            foreach (var descendant in Root(within).Descendants())
+            {
+                switch (descendant)
+                {
+                    case IAssignmentOperation { Target: IMemberReferenceOperation { Instance: ILocalReferenceOperation target } }
+                        when SymbolEqualityComparer.Default.Equals(target.Local, local):
+                        yield return descendant;
+                        break;
+                    case IArgumentOperation argument
+                        when WithoutConversions(argument.Value) is ILocalReferenceOperation passed && SymbolEqualityComparer.Default.Equals(passed.Local, local):
+                        yield return descendant;
+                        break;
+                }
+            }
+        }
+
+        /// <summary>The outermost operation of the body or initializer an operation belongs to.</summary>
+        private static IOperation Root(IOperation operation)
+        {
+            var root = operation;
+            while (root.Parent is not null)
+            {
+                root = root.Parent;
+            }
+
+            return root;
+        }
+
+        private static IOperation WithoutConversions(IOperation operation)
+        {
+            while (operation is IConversionOperation conversion)
+            {
+                operation = conversion.Operand;
+            }
+
+            return operation;
         }
 
         private static long? ToInteger(object? value) => value switch
@@ -394,13 +458,7 @@ namespace SensitiveDataAnalyzers.Core
 
         private static bool IsWrittenAfterDeclaration(IOperation reference, ILocalSymbol local)
         {
-            var root = reference;
-            while (root.Parent is not null)
-            {
-                root = root.Parent;
-            }
-
-            foreach (var descendant in root.Descendants())
+            foreach (var descendant in Root(reference).Descendants())
             {
                 switch (descendant)
                 {

@@ -24,7 +24,9 @@ namespace SensitiveDataAnalyzers.Dicom
                 return (whenAbsent, null);
             }
 
-            var values = ValueTracking.Strings(argument.Value, guards, cancellationToken);
+            // options.Host where options is new PacsOptions { Host = "…" }: the initializer's value.
+            var hostValue = ValueTracking.InitializedMemberValue(argument.Value, cancellationToken) ?? argument.Value;
+            var values = ValueTracking.Strings(hostValue, guards, cancellationToken);
             if (values.Count == 0)
             {
                 return (HostScope.Unknown, null);
@@ -46,15 +48,25 @@ namespace SensitiveDataAnalyzers.Dicom
         public static string Port(IArgumentOperation? argument, CancellationToken cancellationToken) =>
             argument is not null && ValueTracking.Integer(argument.Value, cancellationToken) is long port ? "port " + port : "the configured port";
 
-        /// <summary>An argument left out, or given as null / default.</summary>
-        public static bool IsAbsentOrNull(IArgumentOperation? argument, CancellationToken cancellationToken) =>
+        /// <summary>
+        /// An argument left out, or given as null / default, or a <c>?:</c> / <c>??</c> one of whose values outside
+        /// Development is null (<c>secure ? new DefaultTlsInitiator() : null</c>).
+        /// </summary>
+        public static bool IsAbsentOrNull(IArgumentOperation? argument, DevelopmentGuards guards, CancellationToken cancellationToken) =>
             argument is null
             || argument.ArgumentKind == ArgumentKind.DefaultValue
-            || ValueTracking.Unwrap(argument.Value, cancellationToken).ConstantValue is { HasValue: true, Value: null };
+            || ValueTracking.Alternatives(argument.Value, guards, cancellationToken).Any(value => IsConstant(value, null, cancellationToken));
 
         /// <summary>An argument left out, null, or the empty string (a certificate name that turns TLS off).</summary>
-        public static bool IsAbsentOrEmpty(IArgumentOperation? argument, CancellationToken cancellationToken) =>
-            IsAbsentOrNull(argument, cancellationToken)
-            || ValueTracking.Unwrap(argument!.Value, cancellationToken).ConstantValue is { HasValue: true, Value: "" };
+        public static bool IsAbsentOrEmpty(IArgumentOperation? argument, DevelopmentGuards guards, CancellationToken cancellationToken) =>
+            IsAbsentOrNull(argument, guards, cancellationToken)
+            || ValueTracking.Alternatives(argument!.Value, guards, cancellationToken).Any(value => IsConstant(value, string.Empty, cancellationToken) || IsStringEmpty(value, cancellationToken));
+
+        /// <summary><c>string.Empty</c>: a static readonly field of metadata, so it has no constant value to read.</summary>
+        private static bool IsStringEmpty(IOperation value, CancellationToken cancellationToken) =>
+            ValueTracking.Unwrap(value, cancellationToken) is IFieldReferenceOperation { Field: { Name: nameof(string.Empty), IsStatic: true, ContainingType.SpecialType: SpecialType.System_String } };
+
+        private static bool IsConstant(IOperation value, object? expected, CancellationToken cancellationToken) =>
+            ValueTracking.Unwrap(value, cancellationToken).ConstantValue is { HasValue: true } constant && Equals(constant.Value, expected);
     }
 }

@@ -95,8 +95,8 @@ namespace SensitiveDataAnalyzers.Dicom
         }
 
         /// <summary>
-        /// Protocols set in the object initializer, or later on the local that holds the object. A local handed to a
-        /// method of this compilation may get its Protocols there: not judged.
+        /// Protocols set in the object initializer, or later on the local that holds the object (<c>|=</c> does not count:
+        /// it keeps the defaults). A local handed to a method of this compilation may get its Protocols there: not judged.
         /// </summary>
         private static bool SetsProtocols(IObjectCreationOperation creation, PropertySinks protocols)
         {
@@ -114,20 +114,13 @@ namespace SensitiveDataAnalyzers.Dicom
                 return false;
             }
 
-            IOperation top = creation;
-            while (top.Parent is not null)
+            foreach (var change in ValueTracking.LaterChanges(local, creation))
             {
-                top = top.Parent;
-            }
-
-            foreach (var operation in top.Descendants())
-            {
-                switch (operation)
+                switch (change)
                 {
-                    case IAssignmentOperation { Target: IPropertyReferenceOperation { Instance: ILocalReferenceOperation target } } assignment
-                        when SymbolEqualityComparer.Default.Equals(target.Local, local) && protocols.TryMatch(assignment, out _):
-                    case IArgumentOperation { Value: ILocalReferenceOperation passed, Parent: IInvocationOperation { TargetMethod.DeclaringSyntaxReferences.IsEmpty: false } }
-                        when SymbolEqualityComparer.Default.Equals(passed.Local, local):
+                    // `|=` only adds to the defaults, which keep TLS 1.0 and 1.1; `=` and `&=` decide.
+                    case IAssignmentOperation assignment when protocols.TryMatch(assignment, out var set) && set.CompoundOperator != BinaryOperatorKind.Or:
+                    case IArgumentOperation { Parent: IInvocationOperation { TargetMethod.DeclaringSyntaxReferences.IsEmpty: false } }:
                         return true;
                 }
             }

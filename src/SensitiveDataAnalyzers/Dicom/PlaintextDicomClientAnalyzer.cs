@@ -57,7 +57,7 @@ namespace SensitiveDataAnalyzers.Dicom
                     var fix = useTls.Value is ILiteralOperation ? FixProperties.UseTls : FixProperties.None;
                     c.ReportDiagnostic(Diagnostic.Create(Rule, useTls.Value.Syntax.GetLocation(), fix, api, target, "useTls: false"));
                 }
-                else if (DicomArguments.Named(arguments, "tlsInitiator") is { } initiator && DicomArguments.IsAbsentOrNull(initiator, c.CancellationToken))
+                else if (DicomArguments.Named(arguments, "tlsInitiator") is { } initiator && DicomArguments.IsAbsentOrNull(initiator, guards, c.CancellationToken))
                 {
                     c.ReportDiagnostic(Diagnostic.Create(Rule, initiator.Value.Syntax.GetLocation(), api, target, "no TLS initiator"));
                 }

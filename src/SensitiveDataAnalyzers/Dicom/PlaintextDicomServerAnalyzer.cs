@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -47,18 +48,31 @@ namespace SensitiveDataAnalyzers.Dicom
             var candidates = new ConcurrentQueue<(Diagnostic Finding, bool DependsOnRegisteredAcceptor)>();
             var acceptorRegistered = false;
 
+            var serviceDescriptor = context.Compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.ServiceDescriptor");
+
+            // An acceptor registered only in Development leaves the servers plaintext everywhere else.
+            if (apis.TlsAcceptor is { } tlsAcceptor)
+            {
+                context.RegisterOperationAction(
+                    c =>
+                    {
+                        if (!acceptorRegistered && RegistersAcceptor(c.Operation, tlsAcceptor, serviceDescriptor) && !guards.IsDevelopmentOnly(c.Operation))
+                        {
+                            acceptorRegistered = true;
+                        }
+                    },
+                    OperationKind.Invocation,
+                    OperationKind.ObjectCreation);
+            }
+
             context.RegisterOperationAction(
                 c =>
                 {
                     var invocation = (IInvocationOperation)c.Operation;
                     var method = invocation.TargetMethod;
-                    if (RegistersAcceptor(invocation, apis.TlsAcceptor))
-                    {
-                        acceptorRegistered = true;
-                        return;
-                    }
 
-                    if (guards.IsDevelopmentOnly(invocation))
+                    // Create<>(104) as it is being typed binds to no service type: nothing to judge yet.
+                    if (method.TypeArguments.Any(type => type.TypeKind == TypeKind.Error) || guards.IsDevelopmentOnly(invocation))
                     {
                         return;
                     }
@@ -77,12 +91,12 @@ namespace SensitiveDataAnalyzers.Dicom
                         var api = method.ContainingType.Name + ".Create<" + (method.TypeArguments.IsEmpty ? "T" : method.TypeArguments[0].Name) + ">";
                         if (DicomArguments.Named(arguments, "tlsAcceptor") is { } acceptor)
                         {
-                            if (DicomArguments.IsAbsentOrNull(acceptor, c.CancellationToken))
+                            if (DicomArguments.IsAbsentOrNull(acceptor, guards, c.CancellationToken))
                             {
                                 candidates.Enqueue((Diagnostic.Create(Rule, invocation.Syntax.GetLocation(), api, where, "no TLS acceptor"), true));
                             }
                         }
-                        else if (DicomArguments.IsAbsentOrEmpty(DicomArguments.Named(arguments, "certificateName"), c.CancellationToken))
+                        else if (DicomArguments.IsAbsentOrEmpty(DicomArguments.Named(arguments, "certificateName"), guards, c.CancellationToken))
                         {
                             candidates.Enqueue((Diagnostic.Create(Rule, invocation.Syntax.GetLocation(), api, where, "no certificate name"), false));
                         }
@@ -115,23 +129,50 @@ namespace SensitiveDataAnalyzers.Dicom
         };
 
         /// <summary>
-        /// <c>services.AddSingleton&lt;ITlsAcceptor&gt;(…)</c>, <c>AddSingleton&lt;ITlsAcceptor, MyAcceptor&gt;()</c>,
-        /// <c>TryAddSingleton(typeof(ITlsAcceptor), …)</c>: any service registration whose service type is ITlsAcceptor.
+        /// Any service registration whose service type is ITlsAcceptor: <c>services.AddSingleton&lt;ITlsAcceptor&gt;(…)</c>,
+        /// <c>AddSingleton&lt;ITlsAcceptor, MyAcceptor&gt;()</c>, <c>TryAddSingleton(typeof(ITlsAcceptor), …)</c>, and the
+        /// descriptors handed to <c>Add</c>/<c>TryAdd</c>: <c>ServiceDescriptor.Singleton&lt;ITlsAcceptor&gt;(…)</c>,
+        /// <c>ServiceDescriptor.Describe(typeof(ITlsAcceptor), …)</c>, <c>new ServiceDescriptor(typeof(ITlsAcceptor), …)</c>.
+        /// Keyed registrations are not what the factory's <c>GetService&lt;ITlsAcceptor&gt;()</c> finds.
         /// </summary>
-        private static bool RegistersAcceptor(IInvocationOperation invocation, INamedTypeSymbol? tlsAcceptor)
+        private static bool RegistersAcceptor(IOperation operation, INamedTypeSymbol tlsAcceptor, INamedTypeSymbol? serviceDescriptor)
         {
-            var method = invocation.TargetMethod;
-            if (tlsAcceptor is null || !(method.Name.StartsWith("Add", System.StringComparison.Ordinal) || method.Name.StartsWith("TryAdd", System.StringComparison.Ordinal)))
+            ImmutableArray<IArgumentOperation> arguments;
+            switch (operation)
             {
-                return false;
+                case IInvocationOperation invocation:
+                    var method = invocation.TargetMethod;
+                    var registers = method.Name.StartsWith("Add", System.StringComparison.Ordinal)
+                        || method.Name.StartsWith("TryAdd", System.StringComparison.Ordinal)
+                        || (serviceDescriptor is not null && SymbolEqualityComparer.Default.Equals(method.ContainingType, serviceDescriptor));
+                    if (!registers || method.Name.Contains("Keyed"))
+                    {
+                        return false;
+                    }
+
+                    if (!method.TypeArguments.IsEmpty && SymbolEqualityComparer.Default.Equals(method.TypeArguments[0], tlsAcceptor))
+                    {
+                        return true;
+                    }
+
+                    arguments = invocation.Arguments;
+                    break;
+                case IObjectCreationOperation creation when serviceDescriptor is not null && SymbolEqualityComparer.Default.Equals(creation.Type, serviceDescriptor):
+                    arguments = creation.Arguments;
+                    break;
+                default:
+                    return false;
             }
 
-            if (!method.TypeArguments.IsEmpty && SymbolEqualityComparer.Default.Equals(method.TypeArguments[0], tlsAcceptor))
+            foreach (var argument in arguments)
             {
-                return true;
+                if (argument.Parameter?.Name == "serviceKey")
+                {
+                    return false;
+                }
             }
 
-            foreach (var argument in invocation.Arguments)
+            foreach (var argument in arguments)
             {
                 if (argument.Value is ITypeOfOperation { TypeOperand: var type } && SymbolEqualityComparer.Default.Equals(type, tlsAcceptor))
                 {

@@ -98,8 +98,48 @@ namespace SensitiveDataAnalyzers.Tests.Dicom
             }
             """;
 
+        /// <summary>
+        /// Files, datasets and tags: the same public surface in 4.x (namespace Dicom) and 5.x (FellowOakDicom), where a
+        /// patient's identifiers are read from and file names written to (SDA2001). Only the members the tests use;
+        /// DicomWriteOptions comes from the version's IO.Writer namespace.
+        /// </summary>
+        private const string FileTypes = """
+                using System.Threading.Tasks;
+
+                public sealed partial class DicomTag
+                {
+                    public static readonly DicomTag PatientID = new DicomTag(0x0010, 0x0020);
+                    public static readonly DicomTag PatientName = new DicomTag(0x0010, 0x0010);
+                    public static readonly DicomTag SOPInstanceUID = new DicomTag(0x0008, 0x0018);
+                    public DicomTag(ushort group, ushort element) { }
+                }
+                public class DicomDataset
+                {
+                    public string GetString(DicomTag tag) => "";
+                }
+                public class DicomFile
+                {
+                    public DicomFile() { }
+                    public DicomFile(DicomDataset dataset) { }
+                    public DicomDataset Dataset { get; protected set; } = new();
+                    public void Save(string fileName, DicomWriteOptions? options = null) { }
+                    public Task SaveAsync(string fileName, DicomWriteOptions? options = null) => Task.CompletedTask;
+                }
+            """;
+
+        private const string Files5 = $$"""
+
+            namespace FellowOakDicom.IO.Writer { public class DicomWriteOptions { } }
+
+            namespace FellowOakDicom
+            {
+                using FellowOakDicom.IO.Writer;
+            {{FileTypes}}
+            }
+            """;
+
         /// <summary>fo-dicom 5.1 and later (5.2 keeps these signatures).</summary>
-        public const string V51 = Services5 + """
+        public const string V51 = Services5 + Files5 + """
 
             namespace FellowOakDicom.Network.Tls
             {
@@ -191,7 +231,7 @@ namespace SensitiveDataAnalyzers.Tests.Dicom
             """;
 
         /// <summary>fo-dicom 5.0: no Tls namespace, one client overload, server TLS by certificate name.</summary>
-        public const string V50 = Services5 + """
+        public const string V50 = Services5 + Files5 + """
 
             namespace FellowOakDicom.Log { public abstract class Logger { } }
 
@@ -226,10 +266,18 @@ namespace SensitiveDataAnalyzers.Tests.Dicom
             }
             """;
 
-        /// <summary>fo-dicom 4.0 (namespace Dicom): the client class, the obsolete client and the DicomServer factory.</summary>
-        public const string V4 = """
+        /// <summary>fo-dicom 4.0 (namespace Dicom): the client class, the obsolete client, the DicomServer factory, files and tags.</summary>
+        public const string V4 = $$"""
 
             namespace Dicom.Log { public abstract class Logger { } }
+
+            namespace Dicom.IO.Writer { public class DicomWriteOptions { } }
+
+            namespace Dicom
+            {
+                using Dicom.IO.Writer;
+            {{FileTypes}}
+            }
 
             namespace Dicom.Network
             {
