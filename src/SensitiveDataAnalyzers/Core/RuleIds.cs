@@ -19,5 +19,6 @@ namespace SensitiveDataAnalyzers
         public const string ObsoleteDicomTlsProtocol = "SDA3004";
         public const string DefaultDicomTlsProtocols = "SDA3005";
         public const string AnonymousDicomAssociation = "SDA4001";
+        public const string AnonymousFileEndpoint = "SDA4005";
     }
 }
