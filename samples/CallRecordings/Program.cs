@@ -32,7 +32,7 @@ if (!string.IsNullOrEmpty(builder.Configuration["Switch:Host"]))
 
 var app = builder.Build();
 
-// MISTAKE: no AddAuthentication/UseAuthentication/UseAuthorization and no RequireAuthorization on any
+// MISTAKE (SDA4005): no AddAuthentication/UseAuthentication/UseAuthorization, no RequireAuthorization on any
 // endpoint below. Whoever found the IP address could list, download and upload.
 
 // MISTAKE: directory browsing on the recordings folder. GET /recordings/ is an index page whose every
