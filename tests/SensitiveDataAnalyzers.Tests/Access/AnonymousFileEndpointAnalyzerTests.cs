@@ -360,6 +360,59 @@ namespace SensitiveDataAnalyzers.Tests.Access
                 "builder.Services.AddControllers(o => o.Filters.Add(new AuthorizeFilter()));",
                 "app.{|SDA4005:MapGet|}(\"/files/{id}\", (string id) => Results.File(\"/data/\" + id));");
 
+        private const string Startup = """
+            public class Startup
+            {
+                public void ConfigureServices(IServiceCollection services)
+                {
+                    services.AddRouting();
+                    {{services}}
+                }
+
+                public void Configure(IApplicationBuilder app)
+                {
+                    app.UseRouting();
+                    app.UseAuthorization();
+                    app.UseEndpoints(endpoints =>
+                    {
+                        {{endpoints}}
+                    });
+                }
+            }
+            """;
+
+        private static string StartupProgram(string services, string endpoints) =>
+            Usings + "Host.CreateDefaultBuilder(args).ConfigureWebHostDefaults(web => web.UseStartup<Startup>()).Build().Run();\n"
+            + Startup.Replace("{{services}}", services).Replace("{{endpoints}}", endpoints);
+
+        [Theory]
+        [InlineData("", "endpoints.{|SDA4005:MapGet|}(\"/files/{id}\", (string id) => Results.File(\"/data/\" + id));")]
+        [InlineData("services.AddAuthorization(o => o.FallbackPolicy = null);", "endpoints.{|SDA4005:MapGet|}(\"/files/{id}\", (string id) => Results.File(\"/data/\" + id));")]
+        [InlineData("services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());", "endpoints.MapGet(\"/files/{id}\", (string id) => Results.File(\"/data/\" + id));")]
+        [InlineData("", "endpoints.MapGet(\"/files/{id}\", (string id) => Results.File(\"/data/\" + id)).RequireAuthorization();")]
+        [InlineData("", "endpoints.MapGroup(\"/files\").RequireAuthorization().MapGet(\"/{id}\", (string id) => Results.File(\"/data/\" + id));")]
+        public Task StartupClassesAreAnalysedLikeMinimalHosting(string services, string endpoints) =>
+            Verify.VerifyAnalyzerAsync(StartupProgram(services, endpoints));
+
+        [Fact]
+        public Task AllowAnonymousGroupPassedToAnExtensionMethodIsReported() =>
+            VerifyTwoFilesAsync(
+                Program(FallbackPolicy, "app.MapGroup(\"/public\").AllowAnonymous().MapFiles();"),
+                "static class FileEndpoints { public static void MapFiles(this IEndpointRouteBuilder endpoints) => endpoints.{|#0:MapGet|}(\"/files/{id}\", (string id) => Results.File(\"/data/\" + id)); }",
+                Finding(0, "Endpoint 'GET /files/{id}'", AnonymousFileEndpointAnalyzer.ConventionReason));
+
+        [Fact]
+        public Task OpenCallerOnlyInDevelopmentDoesNotCount() =>
+            VerifyTwoFilesAsync(
+                Program("", "app.MapGroup(\"/files\").RequireAuthorization().MapFiles();\nif (app.Environment.IsDevelopment()) { app.MapGroup(\"/dev\").MapFiles(); }"),
+                "static class FileEndpoints { public static void MapFiles(this IEndpointRouteBuilder endpoints) => endpoints.MapGet(\"/{id}\", (string id) => Results.File(\"/data/\" + id)); }");
+
+        [Fact]
+        public Task LocalFunctionReturningTheBuilderIsDecidedByItsCallers() =>
+            VerifyProgramAsync(
+                "",
+                "MapFiles(app).RequireAuthorization();\nMapReports(app);\nRouteHandlerBuilder MapFiles(IEndpointRouteBuilder e) => e.MapGet(\"/files/{id}\", (string id) => Results.File(\"/data/\" + id));\nRouteHandlerBuilder MapReports(IEndpointRouteBuilder e) => e.{|SDA4005:MapGet|}(\"/reports/{id}\", (string id) => Results.File(\"/data/\" + id));");
+
         // ------------------------------------------------------------------------------------------------
         // Near misses: no file, development only, not an action, look-alikes
         // ------------------------------------------------------------------------------------------------
