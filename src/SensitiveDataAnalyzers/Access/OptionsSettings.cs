@@ -35,7 +35,7 @@ namespace SensitiveDataAnalyzers.Access
                 return settings;
             }
 
-            var holder = Holder(options);
+            var holder = BodyOperations.ReferencedSymbol(options);
             var created = ValueTracking.Unwrap(options, cancellationToken) as IObjectCreationOperation;
             settings.Known = created is not null;
             if (created is not null)
@@ -118,13 +118,7 @@ namespace SensitiveDataAnalyzers.Access
         /// <summary><c>holder.A.B = value</c>, <c>holder.Mappings[key] = …</c> and <c>holder.Mappings.Add(key, …)</c> in the same body.</summary>
         private void AddLaterWrites(ISymbol holder, IOperation within, CancellationToken cancellationToken)
         {
-            var root = within;
-            while (root.Parent is not null)
-            {
-                root = root.Parent;
-            }
-
-            foreach (var descendant in root.Descendants())
+            foreach (var descendant in BodyOperations.Root(within).Descendants())
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 switch (descendant)
@@ -169,21 +163,6 @@ namespace SensitiveDataAnalyzers.Access
             }
 
             return null;
-        }
-
-        private static ISymbol? Holder(IOperation options)
-        {
-            while (options is IConversionOperation conversion)
-            {
-                options = conversion.Operand;
-            }
-
-            return options switch
-            {
-                ILocalReferenceOperation local => local.Local,
-                IParameterReferenceOperation parameter => parameter.Parameter,
-                _ => null,
-            };
         }
 
         /// <summary>The local a creation initializes (<c>var options = new …</c>), whose members may be set afterwards.</summary>

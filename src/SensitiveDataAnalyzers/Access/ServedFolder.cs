@@ -46,7 +46,7 @@ namespace SensitiveDataAnalyzers.Access
         }
 
         /// <summary>Why the folder is sensitive, for messages: <c> (outside the web root, named for recordings)</c>, or "".</summary>
-        public string Reasons()
+        public string Reasons(params string[] more)
         {
             var reasons = new List<string>();
             if (OutsideWebRoot)
@@ -59,6 +59,7 @@ namespace SensitiveDataAnalyzers.Access
                 reasons.Add("named for " + SensitiveWord);
             }
 
+            reasons.AddRange(more);
             return reasons.Count == 0 ? "" : " (" + string.Join(", ", reasons) + ")";
         }
 
@@ -178,7 +179,7 @@ namespace SensitiveDataAnalyzers.Access
                 : new List<IOperation> { unwrapped };
 
             var texts = parts.Select(part => PartText(part, guards, cancellationToken)).ToList();
-            var text = string.Join("/", texts).Replace('\\', '/');
+            var text = texts.Count == 0 ? "…" : string.Join("/", texts).Replace('\\', '/');
             var first = texts.Count > 0 ? texts[0] : "";
             var segments = text.Split('/');
             var insideWebRoot = (first.StartsWith("WebRootPath", StringComparison.Ordinal) || IsRelativeWwwroot(first)
