@@ -74,12 +74,8 @@ namespace SensitiveDataAnalyzers.Access
                 c =>
                 {
                     var assignment = (ISimpleAssignmentOperation)c.Operation;
-                    if (assignment.Target is IPropertyReferenceOperation target
-                        && apis.IsOptionsProperty(target.Property, apis.FileServerOptions, "EnableDirectoryBrowsing")
-                        && ValueTracking.Booleans(assignment.Value, guards, c.CancellationToken).Contains(true)
-                        && !guards.IsDevelopmentOnly(assignment))
+                    if (ServedFolder.OfSwitchTurnedOn(assignment, apis.FileServerOptions, "EnableDirectoryBrowsing", apis, guards, c.CancellationToken) is { } folder)
                     {
-                        var folder = ServedFolder.Of(OptionsSettings.OfOwner(assignment, c.CancellationToken), "", apis, guards, c.CancellationToken);
                         Report(c.ReportDiagnostic, assignment, "EnableDirectoryBrowsing = true", folder);
                     }
                 },

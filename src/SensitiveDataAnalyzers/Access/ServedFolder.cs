@@ -100,6 +100,23 @@ namespace SensitiveDataAnalyzers.Access
             return new ServedFolder(string.Join("', '", shown.Select(root => root.Text).Distinct()), requestPath, outside.Count > 0, providerKnown: true);
         }
 
+        /// <summary>
+        /// For an assignment that turns an options switch on (<c>EnableDirectoryBrowsing = true</c>, in an initializer or
+        /// later, outside Development-only code): the folder of the options object it belongs to. Null otherwise.
+        /// </summary>
+        public static ServedFolder? OfSwitchTurnedOn(ISimpleAssignmentOperation assignment, INamedTypeSymbol? optionsType, string property, StaticFileApis apis, DevelopmentGuards guards, CancellationToken cancellationToken)
+        {
+            if (assignment.Target is not IPropertyReferenceOperation target
+                || !apis.IsOptionsProperty(target.Property, optionsType, property)
+                || !ValueTracking.Booleans(assignment.Value, guards, cancellationToken).Contains(true)
+                || guards.IsDevelopmentOnly(assignment))
+            {
+                return null;
+            }
+
+            return Of(OptionsSettings.OfOwner(assignment, cancellationToken), "", apis, guards, cancellationToken);
+        }
+
         /// <summary>A request path written as a string or <c>new PathString("…")</c>.</summary>
         public static string? RequestPathText(IOperation value, DevelopmentGuards guards, CancellationToken cancellationToken)
         {

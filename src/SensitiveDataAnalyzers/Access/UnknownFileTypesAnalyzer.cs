@@ -44,16 +44,8 @@ namespace SensitiveDataAnalyzers.Access
                 c =>
                 {
                     var assignment = (ISimpleAssignmentOperation)c.Operation;
-                    if (assignment.Target is not IPropertyReferenceOperation target
-                        || !apis.IsOptionsProperty(target.Property, apis.StaticFileOptions, "ServeUnknownFileTypes")
-                        || !ValueTracking.Booleans(assignment.Value, guards, c.CancellationToken).Contains(true)
-                        || guards.IsDevelopmentOnly(assignment))
-                    {
-                        return;
-                    }
-
-                    var folder = ServedFolder.Of(OptionsSettings.OfOwner(assignment, c.CancellationToken), "", apis, guards, c.CancellationToken);
-                    if (folder.ProviderKnown && (folder.OutsideWebRoot || folder.SensitiveWord is not null))
+                    var folder = ServedFolder.OfSwitchTurnedOn(assignment, apis.StaticFileOptions, "ServeUnknownFileTypes", apis, guards, c.CancellationToken);
+                    if (folder is { ProviderKnown: true } && (folder.OutsideWebRoot || folder.SensitiveWord is not null))
                     {
                         c.ReportDiagnostic(Diagnostic.Create(Rule, assignment.Syntax.GetLocation(), folder.Describe(), folder.Reasons()));
                     }
