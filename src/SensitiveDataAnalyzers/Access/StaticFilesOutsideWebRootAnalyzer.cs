@@ -107,7 +107,7 @@ namespace SensitiveDataAnalyzers.Access
 
         /// <summary>
         /// A handler (lambda, local function or method with a body in the compilation) that reads the request's
-        /// <c>User</c> and can refuse: sets a status code, throws, or challenges, forbids or aborts.
+        /// <c>User</c> and can refuse: replaces the response body (<c>Stream.Null</c>), throws, or aborts the request.
         /// </summary>
         private static bool RefusesAnonymous(IOperation handler, StaticFileApis apis, SourceMethodBodies bodies, DevelopmentGuards guards, CancellationToken cancellationToken)
         {
@@ -132,9 +132,11 @@ namespace SensitiveDataAnalyzers.Access
 
                 var operations = body.Descendants().ToList();
                 var readsUser = operations.Any(o => o is IPropertyReferenceOperation { Property.Name: "User" } user && IsHttpContext(user.Property.ContainingType, apis));
+                // The middleware writes the file after the handler returns, whatever status it set: only a replaced
+                // response body, an exception or an aborted request keep the file from being sent.
                 var refuses = operations.Any(o => o is IThrowOperation
-                    || o is IAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "StatusCode" } }
-                    || o is IInvocationOperation { TargetMethod.Name: "ChallengeAsync" or "ForbidAsync" or "Abort" });
+                    || o is IAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Body" } }
+                    || o is IInvocationOperation { TargetMethod.Name: "Abort" });
                 if (readsUser && refuses)
                 {
                     return true;

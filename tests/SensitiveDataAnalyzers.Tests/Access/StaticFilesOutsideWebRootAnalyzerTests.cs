@@ -119,6 +119,37 @@ namespace SensitiveDataAnalyzers.Tests.Access
                 """,
                 Served(DiagnosticSeverity.Warning, "UseStaticFiles", "folder '/srv/archive'", " (outside the web root)"));
 
+        [Fact]
+        public Task AHandlerThatOnlySetsTheStatusCodeStillSendsTheFile() =>
+            VerifyAsync(
+                """
+                app.UseAuthentication();
+                {|#0:app.UseStaticFiles(new StaticFileOptions
+                {
+                    FileProvider = new PhysicalFileProvider("/srv/archive"),
+                    OnPrepareResponse = ctx =>
+                    {
+                        if (ctx.Context.User.Identity?.IsAuthenticated != true)
+                        {
+                            ctx.Context.Response.StatusCode = 401;
+                        }
+                    },
+                })|};
+                """,
+                Served(DiagnosticSeverity.Warning, "UseStaticFiles", "folder '/srv/archive'", " (outside the web root)"));
+
+        [Fact]
+        public Task AUserCheckThatAbortsSilencesIt() =>
+            VerifyAsync(
+                """
+                app.UseAuthorization();
+                app.UseStaticFiles(new StaticFileOptions
+                {
+                    FileProvider = new PhysicalFileProvider("/srv/recordings"),
+                    OnPrepareResponse = ctx => { if (!ctx.Context.User.IsInRole("Clinician")) ctx.Context.Abort(); },
+                });
+                """);
+
         // ------------------------------------------------------------------------------------------------
         // Near misses
         // ------------------------------------------------------------------------------------------------
