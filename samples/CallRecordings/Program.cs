@@ -35,7 +35,9 @@ var app = builder.Build();
 // MISTAKE (SDA4005): no AddAuthentication/UseAuthentication/UseAuthorization, no RequireAuthorization on any
 // endpoint below. Whoever found the IP address could list, download and upload.
 
-// MISTAKE: directory browsing on the recordings folder. GET /recordings/ is an index page whose every
+// MISTAKE (SDA4003): the static-file middleware serves the recordings folder, outside wwwroot, to anyone;
+// it ignores authorization, and nothing in OnPrepareResponse checks the caller.
+// MISTAKE (SDA4002): directory browsing on the recordings folder. GET /recordings/ is an index page whose every
 // line is a caller's phone number and the time of the call; each line links to the audio itself.
 app.UseFileServer(new FileServerOptions
 {

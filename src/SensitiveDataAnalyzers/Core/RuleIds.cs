@@ -19,6 +19,9 @@ namespace SensitiveDataAnalyzers
         public const string ObsoleteDicomTlsProtocol = "SDA3004";
         public const string DefaultDicomTlsProtocols = "SDA3005";
         public const string AnonymousDicomAssociation = "SDA4001";
+        public const string DirectoryBrowsingEnabled = "SDA4002";
+        public const string StaticFilesOutsideWebRoot = "SDA4003";
+        public const string UnknownFileTypesServed = "SDA4004";
         public const string AnonymousFileEndpoint = "SDA4005";
     }
 }
