@@ -38,7 +38,6 @@ namespace SensitiveDataAnalyzers.Access
         internal const string NoAuthorizationReason = "no authorization applies (no RequireAuthorization, no [Authorize], no FallbackPolicy)";
 
         /// <summary>Words in a route, file name or content type that say the files are health data: reported as errors.</summary>
-        private static readonly string[] SensitiveWords = { "recording", "audio", "dicom", "patient", ".wav", ".dcm" };
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
 
@@ -352,7 +351,7 @@ namespace SensitiveDataAnalyzers.Access
         }
 
         private static bool IsHealthData(IEnumerable<string> texts) =>
-            texts.Any(text => SensitiveWords.Any(word => text.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0));
+            texts.Any(SensitiveFolderWords.Mentions);
 
         private sealed class Candidate
         {

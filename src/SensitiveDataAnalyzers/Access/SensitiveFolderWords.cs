@@ -28,6 +28,45 @@ namespace SensitiveDataAnalyzers.Access
             ("patient", "patients"), ("paciente", "patients"), ("journal", "patients"), ("medical", "patients"),
         };
 
+        /// <summary>File types that are patient data: audio, DICOM, documents, archives.</summary>
+        private static readonly string[] Extensions =
+        {
+            ".wav", ".mp3", ".m4a", ".ogg", ".oga", ".flac", ".gsm", ".amr", ".wma", ".aac", ".opus",
+            ".dcm", ".dicom", ".nii", ".pdf", ".doc", ".docx", ".xls", ".xlsx", ".csv", ".zip", ".7z", ".bak", ".hl7",
+        };
+
+        private static readonly string[] ContentTypes = { "audio/", "application/dicom", "application/pdf" };
+
+        /// <summary>An extension (<c>.wav</c>) of a file type that is patient data.</summary>
+        public static bool IsSensitiveExtension(string extension) =>
+            Array.IndexOf(Extensions, extension.ToLowerInvariant()) >= 0;
+
+        /// <summary>A content type (<c>audio/wav</c>) of a file type that is patient data.</summary>
+        public static bool IsSensitiveContentType(string contentType)
+        {
+            foreach (var sensitive in ContentTypes)
+            {
+                if (contentType.StartsWith(sensitive, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>A route, file name or content type that says it serves patient data: a sensitive word, file type or content type.</summary>
+        public static bool Mentions(string text)
+        {
+            if (Find(text) is not null || IsSensitiveContentType(text))
+            {
+                return true;
+            }
+
+            var dot = text.LastIndexOf('.');
+            return dot >= 0 && IsSensitiveExtension(text.Substring(dot));
+        }
+
         /// <summary>What the first sensitive word of <paramref name="path"/> says it holds ("recordings"), or null.</summary>
         public static string? Find(string? path)
         {

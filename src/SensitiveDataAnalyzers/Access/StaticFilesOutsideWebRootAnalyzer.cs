@@ -31,15 +31,6 @@ namespace SensitiveDataAnalyzers.Access
 
         private const string BeforeAuthenticationAdvice = "it runs before authentication, so no user is known when the file is served; move it after UseAuthentication and UseAuthorization and check ctx.Context.User in OnPrepareResponse";
 
-        /// <summary>File types that are patient data when a provider maps them: audio, DICOM, documents, archives.</summary>
-        private static readonly string[] SensitiveExtensions =
-        {
-            ".wav", ".mp3", ".m4a", ".ogg", ".oga", ".flac", ".gsm", ".amr", ".wma", ".aac", ".opus",
-            ".dcm", ".dicom", ".nii", ".pdf", ".doc", ".docx", ".xls", ".xlsx", ".csv", ".zip", ".7z", ".bak", ".hl7",
-        };
-
-        private static readonly string[] SensitiveContentTypes = { "audio/", "application/dicom", "application/pdf" };
-
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
 
         public override void Initialize(AnalysisContext context)
@@ -185,7 +176,7 @@ namespace SensitiveDataAnalyzers.Access
                 foreach (var key in OptionsSettings.Of(provider, cancellationToken).Values("Mappings.[]"))
                 {
                     if (ValueTracking.SingleString(key, guards, cancellationToken) is { } extension
-                        && SensitiveExtensions.Contains(extension.ToLowerInvariant())
+                        && SensitiveFolderWords.IsSensitiveExtension(extension)
                         && !found.Contains(extension))
                     {
                         found.Add(extension);
@@ -196,7 +187,7 @@ namespace SensitiveDataAnalyzers.Access
             foreach (var contentType in settings.Values(prefix + "DefaultContentType"))
             {
                 if (ValueTracking.SingleString(contentType, guards, cancellationToken) is { } type
-                    && SensitiveContentTypes.Any(sensitive => type.StartsWith(sensitive, System.StringComparison.OrdinalIgnoreCase)))
+                    && SensitiveFolderWords.IsSensitiveContentType(type))
                 {
                     found.Add(type);
                 }

@@ -232,7 +232,7 @@ namespace SensitiveDataAnalyzers.Tests.Access
                 "builder.Services.AddControllers();",
                 "app.MapControllers();",
                 Controller("", "Controller", "public IActionResult {|#0:Get|}(string id) => File(\"/data/\" + id, \"application/pdf\");"),
-                Finding(0, "Action 'FilesController.Get'", NoAuthorization));
+                Finding(0, "Action 'FilesController.Get'", NoAuthorization, DiagnosticSeverity.Error));
 
         [Fact]
         public Task AllowAnonymousActionOverridesAnAuthorizedController() =>
@@ -240,7 +240,7 @@ namespace SensitiveDataAnalyzers.Tests.Access
                 "builder.Services.AddControllers();",
                 "app.MapControllers();",
                 Controller("[Authorize]", "ControllerBase", "[AllowAnonymous] public IActionResult {|#0:Get|}(string id) => File(\"/data/\" + id, \"application/pdf\");"),
-                Finding(0, "Action 'FilesController.Get'", AnonymousFileEndpointAnalyzer.AttributeReason));
+                Finding(0, "Action 'FilesController.Get'", AnonymousFileEndpointAnalyzer.AttributeReason, DiagnosticSeverity.Error));
 
         [Fact]
         public Task AllowAnonymousActionOverridesTheFallbackPolicy() =>
