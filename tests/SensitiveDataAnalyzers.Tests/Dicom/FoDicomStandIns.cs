@@ -18,6 +18,7 @@ namespace SensitiveDataAnalyzers.Tests.Dicom
 
                 public interface INetworkStream { }
                 public sealed class DicomServiceDependencies { }
+                public abstract class DicomRequest { }
                 public interface IDicomService { }
                 public interface IDicomServer : IDisposable { }
                 public interface IDicomServer<T> : IDicomServer where T : DicomService, IDicomServiceProvider { }
@@ -180,7 +181,6 @@ namespace SensitiveDataAnalyzers.Tests.Dicom
                 using FellowOakDicom.Network.Tls;
 
                 public enum DicomClientCancellationMode { ImmediatelyReleaseAssociation, ImmediatelyAbortAssociation }
-                public abstract class DicomRequest { }
                 public interface IDicomClient
                 {
                     string Host { get; }
@@ -240,7 +240,6 @@ namespace SensitiveDataAnalyzers.Tests.Dicom
                 using System.Threading;
                 using System.Threading.Tasks;
 
-                public abstract class DicomRequest { }
                 public interface IDicomClient
                 {
                     DicomServiceOptions ServiceOptions { get; }
