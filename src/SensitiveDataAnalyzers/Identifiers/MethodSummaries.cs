@@ -144,9 +144,9 @@ namespace SensitiveDataAnalyzers.Identifiers
         public ImmutableArray<NameWrite> NameWrites(IMethodSymbol method, SummaryStack stack, CancellationToken cancellationToken)
         {
             method = Definition(method);
-            if (method.Parameters.IsEmpty || !_bodies.IsSource(method))
+            if (!HasTextParameter(method) || !_bodies.IsSource(method))
             {
-                return ImmutableArray<NameWrite>.Empty;
+                return ImmutableArray<NameWrite>.Empty; // most calls: nothing a name could be spelled from is passed in
             }
 
             return Summarize(_nameWrites, method, ImmutableArray<NameWrite>.Empty, stack, cancellationToken, (body, options) =>
@@ -185,6 +185,34 @@ namespace SensitiveDataAnalyzers.Identifiers
                     writes.Add(new NameWrite(hashed ? summary.Parameters.Select(p => new ParameterFlow(p.Ordinal, true)).ToImmutableArray() : summary.Parameters, what));
                 }
             }
+        }
+
+        /// <summary>
+        /// A parameter that can bring an identifier's text into a name: a string, characters, bytes (hashed or encoded on
+        /// the way), a builder, an object or a type parameter. Numbers, flags, GUIDs, streams and DTOs do not spell a name
+        /// by themselves (a DTO's identifier members are read, and reported, inside the method).
+        /// </summary>
+        private static bool HasTextParameter(IMethodSymbol method)
+        {
+            foreach (var parameter in method.Parameters)
+            {
+                var type = parameter.Type;
+                switch (type.SpecialType)
+                {
+                    case SpecialType.System_String:
+                    case SpecialType.System_Object:
+                        return true;
+                }
+
+                if (type.TypeKind == TypeKind.TypeParameter
+                    || (type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Char or SpecialType.System_Byte })
+                    || type.Name is "StringBuilder" or "ReadOnlySpan" or "Span" or "ReadOnlyMemory" or "Memory" or "IFormattable")
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static IMethodSymbol Definition(IMethodSymbol method)
