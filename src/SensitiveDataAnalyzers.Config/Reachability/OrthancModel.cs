@@ -191,8 +191,18 @@ namespace SensitiveDataAnalyzers.Config.Reachability
         }
 
         /// <summary>Cheap text test before parsing a ConfigMap value: does it name an Orthanc-only key?</summary>
-        public static bool MentionsOrthancKey(string text) =>
-            KnownKeys.Any(key => text.IndexOf(key, StringComparison.Ordinal) >= 0);
+        public static bool MentionsOrthancKey(string text)
+        {
+            foreach (var key in KnownKeys)
+            {
+                if (text.IndexOf(key, StringComparison.Ordinal) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>A JSON object with at least two keys only Orthanc uses.</summary>
         public static bool LooksLikeOrthanc(ConfigMapping root) => OrthancKeys.Count(k => root.Entry(k) is not null) >= 2;
@@ -251,20 +261,23 @@ namespace SensitiveDataAnalyzers.Config.Reachability
         {
             if (workload is ComposeService service)
             {
+                // The compose file's directory, once: every file of the run with the mounted name is compared with it.
+                string? directory = null;
                 foreach (var volume in service.Volumes)
                 {
-                    var source = volume.Split(':')[0];
+                    var colon = volume.IndexOf(':');
+                    var source = colon < 0 ? volume : volume.Substring(0, colon);
                     if (!source.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
                     {
                         continue;
                     }
 
-                    var fileName = source.Replace('\\', '/').Split('/').Last();
-                    var directory = System.IO.Path.GetDirectoryName(service.Path)?.Replace('\\', '/') ?? string.Empty;
+                    source = source.Replace('\\', '/');
+                    var fileName = source.Substring(source.LastIndexOf('/') + 1);
+                    directory ??= System.IO.Path.GetDirectoryName(service.Path)?.Replace('\\', '/') + "/";
                     foreach (var file in deployment.JsonConfigurationsNamed(fileName))
                     {
-                        var path = file.Path.Replace('\\', '/');
-                        if (directory.Length == 0 || path.StartsWith(directory + "/", StringComparison.Ordinal))
+                        if (directory.Length == 1 || file.Path.Replace('\\', '/').StartsWith(directory, StringComparison.Ordinal))
                         {
                             yield return (file, file.Root, null);
                         }
@@ -304,40 +317,55 @@ namespace SensitiveDataAnalyzers.Config.Reachability
         private void AddEnvironment(IReadOnlyList<EnvironmentVariable> environment)
         {
             // ORTHANC_JSON counts as a configuration file, and files come before variables whatever their order.
-            var ordered = environment.Where(v => v.Name == "ORTHANC_JSON").Concat(environment.Where(v => v.Name != "ORTHANC_JSON"));
-            foreach (var variable in ordered)
+            foreach (var variable in environment)
             {
-                if (variable.Value is not { } value)
-                {
-                    if (KeyOf(variable.Name) is { } unknown)
-                    {
-                        _setElsewhere.Add(unknown);
-                    }
-
-                    continue;
-                }
-
                 if (variable.Name == "ORTHANC_JSON")
                 {
-                    if (ParseEmbeddedJson(value, variable.At) is ConfigMapping json)
-                    {
-                        AddJson(json, variable.At);
-                    }
-
-                    continue;
+                    AddVariable(variable);
                 }
-
-                var key = KeyOf(variable.Name);
-                if (key is null)
-                {
-                    continue;
-                }
-
-                var node = value.TrimStart().StartsWith("{", StringComparison.Ordinal) && ParseEmbeddedJson(value, variable.At) is { } parsed
-                    ? parsed
-                    : new ConfigScalar(variable.At, value, isQuoted: true);
-                _settings[key] = new OrthancSetting(key, node, variable.At);
             }
+
+            foreach (var variable in environment)
+            {
+                if (variable.Name != "ORTHANC_JSON")
+                {
+                    AddVariable(variable);
+                }
+            }
+        }
+
+        private void AddVariable(EnvironmentVariable variable)
+        {
+            if (variable.Value is not { } value)
+            {
+                if (KeyOf(variable.Name) is { } unknown)
+                {
+                    _setElsewhere.Add(unknown);
+                }
+
+                return;
+            }
+
+            if (variable.Name == "ORTHANC_JSON")
+            {
+                if (ParseEmbeddedJson(value, variable.At) is ConfigMapping json)
+                {
+                    AddJson(json, variable.At);
+                }
+
+                return;
+            }
+
+            var key = KeyOf(variable.Name);
+            if (key is null)
+            {
+                return;
+            }
+
+            var node = value.TrimStart().StartsWith("{", StringComparison.Ordinal) && ParseEmbeddedJson(value, variable.At) is { } parsed
+                ? parsed
+                : new ConfigScalar(variable.At, value, isQuoted: true);
+            _settings[key] = new OrthancSetting(key, node, variable.At);
         }
 
         /// <summary>The configuration key a variable sets (ORTHANC__ style or legacy name), or null.</summary>
