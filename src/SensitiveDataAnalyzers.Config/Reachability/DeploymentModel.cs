@@ -76,16 +76,18 @@ namespace SensitiveDataAnalyzers.Config.Reachability
         public void Add(ConfigFile file)
         {
             _indexes = null;
-            foreach (var document in file.Documents)
+            var documents = file.Documents;
+            for (var i = 0; i < documents.Count; i++)
             {
+                var document = documents[i];
                 if (document.Root is not ConfigMapping root)
                 {
                     continue;
                 }
 
                 var recognised = _compose.Count + _kubernetes.Count;
-                _compose.AddRange(ComposeService.Read(file.Path, root, _pool));
-                _kubernetes.AddRange(KubernetesObject.Read(file.Path, root, _pool));
+                ComposeService.Read(file.Path, root, _pool, _compose);
+                KubernetesObject.Read(file.Path, root, _pool, _kubernetes);
                 if (file.Format != ConfigFormat.Json || _compose.Count + _kubernetes.Count > recognised)
                 {
                     continue;
@@ -109,10 +111,7 @@ namespace SensitiveDataAnalyzers.Config.Reachability
             var index = Index;
             if (!index.SelectedBy.TryGetValue(service, out var selected))
             {
-                selected = (index.WorkloadsByNamespace.TryGetValue(service.Namespace, out var workloads) ? workloads : new List<KubernetesWorkload>())
-                    .Where(w => KubernetesObject.Selects(service.Selector, w.PodLabels))
-                    .ToList();
-                index.SelectedBy[service] = selected;
+                index.SelectedBy[service] = selected = Matching(index.WorkloadsByNamespace, service.Namespace, w => KubernetesObject.Selects(service.Selector, w.PodLabels));
             }
 
             return selected;
@@ -124,21 +123,62 @@ namespace SensitiveDataAnalyzers.Config.Reachability
             var index = Index;
             if (!index.ServicesSelecting.TryGetValue(workload, out var services))
             {
-                services = (index.ServicesByNamespace.TryGetValue(workload.Namespace, out var candidates) ? candidates : new List<KubernetesService>())
-                    .Where(s => KubernetesObject.Selects(s.Selector, workload.PodLabels))
-                    .ToList();
-                index.ServicesSelecting[workload] = services;
+                index.ServicesSelecting[workload] = services = Matching(index.ServicesByNamespace, workload.Namespace, s => KubernetesObject.Selects(s.Selector, workload.PodLabels));
             }
 
             return services;
         }
 
+        /// <summary>The objects of a namespace that match, in model order (most match nothing: no list is made for them).</summary>
+        private static IReadOnlyList<T> Matching<T>(Dictionary<string, List<T>> byNamespace, string @namespace, Func<T, bool> matches)
+        {
+            List<T>? matching = null;
+            if (byNamespace.TryGetValue(@namespace, out var candidates))
+            {
+                foreach (var candidate in candidates)
+                {
+                    if (matches(candidate))
+                    {
+                        (matching ??= new List<T>()).Add(candidate);
+                    }
+                }
+            }
+
+            return matching ?? (IReadOnlyList<T>)Array.Empty<T>();
+        }
+
+        /// <summary>
+        /// The first container an Ingress routes to (its backend Services in its namespace, the workloads they select)
+        /// that <paramref name="matches"/>, in route order; null when none does.
+        /// </summary>
+        internal KubernetesContainer? FirstContainerBehind(KubernetesIngress ingress, Func<KubernetesContainer, bool> matches)
+        {
+            foreach (var backend in ingress.Backends)
+            {
+                foreach (var service in ServicesNamed(backend.Service, ingress.Namespace))
+                {
+                    foreach (var workload in SelectedBy(service))
+                    {
+                        foreach (var container in workload.Containers)
+                        {
+                            if (matches(container))
+                            {
+                                return container;
+                            }
+                        }
+                    }
+                }
+            }
+
+            return null;
+        }
+
         public IReadOnlyList<KubernetesService> ServicesNamed(string name, string @namespace) =>
-            Index.ServicesByName.TryGetValue((@namespace, name), out var services) ? services : Array.Empty<KubernetesService>();
+            Indexes.Find(Index.ServicesByName, @namespace, name) ?? (IReadOnlyList<KubernetesService>)Array.Empty<KubernetesService>();
 
         /// <summary>Objects of one kind in one namespace (ConfigMaps, NetworkPolicies), indexed once.</summary>
         public IReadOnlyList<KubernetesObject> ObjectsOfKind(string kind, string @namespace) =>
-            Index.ObjectsByKind.TryGetValue((kind, @namespace), out var objects) ? objects : Array.Empty<KubernetesObject>();
+            Indexes.Find(Index.ObjectsByKind, kind, @namespace) ?? (IReadOnlyList<KubernetesObject>)Array.Empty<KubernetesObject>();
 
         /// <summary>JSON configuration files of the run with this file name (any directory): compose volumes mount files by path.</summary>
         public IReadOnlyList<JsonConfiguration> JsonConfigurationsNamed(string fileName) =>
@@ -155,7 +195,7 @@ namespace SensitiveDataAnalyzers.Config.Reachability
                 // One pass, no LINQ grouping: the indexes are built once per run, right before the first join.
                 foreach (var item in model._kubernetes)
                 {
-                    Add(ObjectsByKind, (item.Kind, item.Namespace), item);
+                    Add(ObjectsByKind, item.Kind, item.Namespace, item);
                     switch (item)
                     {
                         case KubernetesWorkload workload:
@@ -165,7 +205,7 @@ namespace SensitiveDataAnalyzers.Config.Reachability
                         case KubernetesService service:
                             Services.Add(service);
                             Add(ServicesByNamespace, service.Namespace, service);
-                            Add(ServicesByName, (service.Namespace, service.Name), service);
+                            Add(ServicesByName, service.Namespace, service.Name, service);
                             break;
                         case KubernetesIngress ingress:
                             Ingresses.Add(ingress);
@@ -192,12 +232,18 @@ namespace SensitiveDataAnalyzers.Config.Reachability
             public readonly List<Workload> AllWorkloads = new();
             public readonly Dictionary<string, List<KubernetesWorkload>> WorkloadsByNamespace = new(StringComparer.Ordinal);
             public readonly Dictionary<string, List<KubernetesService>> ServicesByNamespace = new(StringComparer.Ordinal);
-            public readonly Dictionary<(string Namespace, string Name), List<KubernetesService>> ServicesByName = new();
-            public readonly Dictionary<(string Kind, string Namespace), List<KubernetesObject>> ObjectsByKind = new();
+            // Two-level string keys rather than tuple keys: a string-keyed dictionary hashes with the fast ordinal
+            // comparer, a tuple of strings with the randomized one, and these are filled for every object of the run.
+            public readonly Dictionary<string, Dictionary<string, List<KubernetesService>>> ServicesByName = new(StringComparer.Ordinal);
+            public readonly Dictionary<string, Dictionary<string, List<KubernetesObject>>> ObjectsByKind = new(StringComparer.Ordinal);
             public readonly Dictionary<string, List<JsonConfiguration>> JsonByName = new(StringComparer.Ordinal);
             public readonly Dictionary<KubernetesService, IReadOnlyList<KubernetesWorkload>> SelectedBy = new();
             public readonly Dictionary<KubernetesWorkload, IReadOnlyList<KubernetesService>> ServicesSelecting = new();
             public IReadOnlyList<OrthancInstance>? Orthancs;
+
+            /// <summary>The items under two keys, or null.</summary>
+            public static List<TItem>? Find<TItem>(Dictionary<string, Dictionary<string, List<TItem>>> index, string outer, string inner) =>
+                index.TryGetValue(outer, out var byInner) && byInner.TryGetValue(inner, out var items) ? items : null;
 
             private static void Add<TKey, TItem>(Dictionary<TKey, List<TItem>> index, TKey key, TItem item)
                 where TKey : notnull
@@ -208,6 +254,16 @@ namespace SensitiveDataAnalyzers.Config.Reachability
                 }
 
                 items.Add(item);
+            }
+
+            private static void Add<TItem>(Dictionary<string, Dictionary<string, List<TItem>>> index, string outer, string inner, TItem item)
+            {
+                if (!index.TryGetValue(outer, out var byInner))
+                {
+                    index[outer] = byInner = new Dictionary<string, List<TItem>>(StringComparer.Ordinal);
+                }
+
+                Add(byInner, inner, item);
             }
         }
     }

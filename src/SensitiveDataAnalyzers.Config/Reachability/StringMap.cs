@@ -33,8 +33,9 @@ namespace SensitiveDataAnalyzers.Config.Reachability
 
             var entries = new Entry[mapping.Entries.Count];
             var count = 0;
-            foreach (var entry in mapping.Entries)
+            for (var i = 0; i < entries.Length; i++)
             {
+                var entry = mapping.Entries[i];
                 count = Put(entries, count, entry.Name, (entry.Value as ConfigScalar)?.Value, entry.Value.Location, pool);
             }
 
