@@ -33,22 +33,42 @@ namespace SensitiveDataAnalyzers.Config.Reachability
                 return declared;
             }
 
-            var image = workload.Image?.ToLowerInvariant() ?? string.Empty;
-            if (PhiImages.Any(name => image.Contains(name)))
+            if (ContainsAny(workload.Image ?? string.Empty, PhiImages))
             {
                 return true;
             }
 
             foreach (var text in workload.DescriptiveText)
             {
-                // One lower-casing per text, then ordinal (vectorised) searches: every check asks about every workload.
-                var lower = text.ToLowerInvariant();
-                foreach (var word in PhiWords)
+                if (ContainsAny(text, PhiWords))
                 {
-                    if (lower.IndexOf(word, StringComparison.Ordinal) >= 0)
-                    {
-                        return true;
-                    }
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// One lower-casing per text, then ordinal (vectorised) searches: every check asks about every workload. Text
+        /// without upper-case or non-ASCII letters (most names, labels and paths) is searched as it is, without a copy.
+        /// </summary>
+        private static bool ContainsAny(string text, string[] lowerCaseWords)
+        {
+            foreach (var c in text)
+            {
+                if (c is >= 'A' and <= 'Z' or > '\x7f')
+                {
+                    text = text.ToLowerInvariant();
+                    break;
+                }
+            }
+
+            foreach (var word in lowerCaseWords)
+            {
+                if (text.IndexOf(word, StringComparison.Ordinal) >= 0)
+                {
+                    return true;
                 }
             }
 

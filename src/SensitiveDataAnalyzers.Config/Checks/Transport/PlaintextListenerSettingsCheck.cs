@@ -21,30 +21,58 @@ namespace SensitiveDataAnalyzers.Config.Checks.Transport
 
         public void Run(DeploymentModel deployment, FindingSink sink)
         {
+            // Every workload is visited but few set listeners or protocols: owner names and port lists are built only for those.
             foreach (var service in deployment.ComposeServices)
             {
-                CheckProtocols(EnvironmentSslProtocols(service), $"service '{service.Name}'", sink, ignored: null);
-                foreach (var (listener, at) in Listeners(service))
+                if (EnvironmentSslProtocols(service) is { } protocols)
                 {
-                    var published = service.Ports.Where(p => p.Target == listener.Port && p.Binding != HostBinding.Loopback).Select(p => p.ExternalPort).ToList();
+                    CheckProtocols(protocols, $"service '{service.Name}'", sink, ignored: null);
+                }
+
+                foreach (var (listener, at) in Listeners(service) ?? NoListeners)
+                {
+                    var published = new List<int>();
+                    foreach (var port in service.Ports)
+                    {
+                        if (port.Target == listener.Port && port.Binding != HostBinding.Loopback)
+                        {
+                            published.Add(port.ExternalPort);
+                        }
+                    }
+
                     Report(sink, $"service '{service.Name}'", listener, at, published, ignored: null);
                 }
             }
 
             foreach (var workload in deployment.KubernetesWorkloads)
             {
-                var external = deployment.ServicesSelecting(workload).Where(s => s.IsExternal).ToList();
                 foreach (var container in workload.Containers)
                 {
-                    CheckProtocols(EnvironmentSslProtocols(container), $"container '{container.Name}' of {workload.Kind} '{workload.Name}'", sink, workload.IgnoredRules);
-                    foreach (var (listener, at) in Listeners(container))
+                    if (EnvironmentSslProtocols(container) is { } protocols)
                     {
-                        var published = external
-                            .SelectMany(s => s.Ports)
-                            .Where(p => KubernetesService.TargetPortOf(p, workload.Containers) == listener.Port)
-                            .Select(p => p.Number ?? 0)
-                            .ToList();
-                        Report(sink, $"container '{container.Name}' of {workload.Kind} '{workload.Name}'", listener, at, published, workload.IgnoredRules);
+                        CheckProtocols(protocols, Describe(container), sink, workload.IgnoredRules);
+                    }
+
+                    foreach (var (listener, at) in Listeners(container) ?? NoListeners)
+                    {
+                        var published = new List<int>();
+                        foreach (var service in deployment.ServicesSelecting(workload))
+                        {
+                            if (!service.IsExternal)
+                            {
+                                continue;
+                            }
+
+                            foreach (var port in service.Ports)
+                            {
+                                if (KubernetesService.TargetPortOf(port, workload.Containers) == listener.Port)
+                                {
+                                    published.Add(port.Number ?? 0);
+                                }
+                            }
+                        }
+
+                        Report(sink, Describe(container), listener, at, published, workload.IgnoredRules);
                     }
                 }
             }
@@ -97,7 +125,10 @@ namespace SensitiveDataAnalyzers.Config.Checks.Transport
                     urls.Add(url);
                 }
 
-                CheckProtocols(endpoint.SslProtocols, $"Kestrel endpoint '{endpoint.Name}'", sink, ignored: null);
+                if (endpoint.SslProtocols.Count > 0)
+                {
+                    CheckProtocols(endpoint.SslProtocols, $"Kestrel endpoint '{endpoint.Name}'", sink, ignored: null);
+                }
             }
 
             CheckProtocols(settings.EndpointDefaultsSslProtocols, "Kestrel EndpointDefaults", sink, ignored: null);
@@ -126,11 +157,16 @@ namespace SensitiveDataAnalyzers.Config.Checks.Transport
 
         private static readonly string[] ObsoleteProtocols = { "Ssl2", "Ssl3", "Tls", "Tls11", "Default" };
 
+        private static readonly List<(ListenerAddress, SourceLocation)> NoListeners = new();
+
+        private static string Describe(KubernetesContainer container) => $"container '{container.Name}' of {container.Owner.Kind} '{container.Owner.Name}'";
+
         /// <summary>
         /// <c>Kestrel__EndpointDefaults__SslProtocols</c> and <c>Kestrel__Endpoints__NAME__SslProtocols</c>, also as array
         /// items (<c>…__SslProtocols__0</c>) and with ':' separators: the environment form of the appsettings keys.
         /// </summary>
-        private static IReadOnlyList<PositionedText> EnvironmentSslProtocols(Workload workload)
+        /// <returns>Null when the workload sets none (nearly always).</returns>
+        private static IReadOnlyList<PositionedText>? EnvironmentSslProtocols(Workload workload)
         {
             List<PositionedText>? values = null;
             foreach (var variable in workload.Environment)
@@ -153,7 +189,7 @@ namespace SensitiveDataAnalyzers.Config.Checks.Transport
                 }
             }
 
-            return values ?? (IReadOnlyList<PositionedText>)Array.Empty<PositionedText>();
+            return values;
         }
 
         private static void CheckProtocols(IReadOnlyList<PositionedText> values, string owner, FindingSink sink, IReadOnlyCollection<string>? ignored)
@@ -172,9 +208,10 @@ namespace SensitiveDataAnalyzers.Config.Checks.Transport
             }
         }
 
-        /// <summary>Plaintext listeners beyond loopback with a known port, from a workload's environment.</summary>
-        private static IEnumerable<(ListenerAddress Listener, SourceLocation At)> Listeners(Workload workload)
+        /// <summary>Plaintext listeners beyond loopback with a known port, from a workload's environment; null when there are none.</summary>
+        private static List<(ListenerAddress Listener, SourceLocation At)>? Listeners(Workload workload)
         {
+            List<(ListenerAddress, SourceLocation)>? listeners = null;
             foreach (var variable in workload.Environment)
             {
                 if (variable.Value is not { } value)
@@ -204,7 +241,7 @@ namespace SensitiveDataAnalyzers.Config.Checks.Transport
                 {
                     if (address.IsPlaintextHttp && address.IsBeyondLoopback && address.Port is not null)
                     {
-                        yield return (address, variable.At);
+                        (listeners ??= new List<(ListenerAddress, SourceLocation)>()).Add((address, variable.At));
                     }
                 }
             }
@@ -221,10 +258,12 @@ namespace SensitiveDataAnalyzers.Config.Checks.Transport
                 {
                     if (address.IsPlaintextHttp && address.IsBeyondLoopback && address.Port is not null)
                     {
-                        yield return (address, urls!.Value.At);
+                        (listeners ??= new List<(ListenerAddress, SourceLocation)>()).Add((address, urls!.Value.At));
                     }
                 }
             }
+
+            return listeners;
         }
     }
 }
