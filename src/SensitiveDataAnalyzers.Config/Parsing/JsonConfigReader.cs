@@ -17,6 +17,10 @@ namespace SensitiveDataAnalyzers.Config.Parsing
         private readonly ParseLimits _limits;
         private readonly List<int> _lineStarts = new() { 0 };
         private readonly List<ConfigComment> _comments = new();
+
+        // Entries and items are gathered in lists reused per depth and copied once into exact arrays.
+        private readonly List<List<ConfigEntry>> _entryLists = new();
+        private readonly List<List<ConfigNode>> _itemLists = new();
         private readonly int _start;
         private int _budget;
         private int _lastLine = -1;
@@ -30,12 +34,13 @@ namespace SensitiveDataAnalyzers.Config.Parsing
             _limits = limits;
             _budget = limits.MaxNodes;
             _start = utf8.Length >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBB && utf8[2] == 0xBF ? 3 : 0;
-            for (var i = 0; i < utf8.Length; i++)
+            // A vectorised search for line breaks: most of a file is not one.
+            var bytes = new ReadOnlySpan<byte>(utf8);
+            for (var i = bytes.IndexOf((byte)'\n'); i >= 0;)
             {
-                if (utf8[i] == (byte)'\n')
-                {
-                    _lineStarts.Add(i + 1);
-                }
+                _lineStarts.Add(i + 1);
+                var next = bytes.Slice(i + 1).IndexOf((byte)'\n');
+                i = next < 0 ? -1 : i + 1 + next;
             }
         }
 
@@ -52,7 +57,7 @@ namespace SensitiveDataAnalyzers.Config.Parsing
             {
                 if (Next(ref reader))
                 {
-                    root = ReadValue(ref reader, start);
+                    root = ReadValue(ref reader, start, 0);
                     if (Next(ref reader))
                     {
                         throw Error("invalid JSON: more than one value at the top level", reader.TokenStartIndex + start);
@@ -101,7 +106,7 @@ namespace SensitiveDataAnalyzers.Config.Parsing
             return false;
         }
 
-        private ConfigNode ReadValue(ref Utf8JsonReader reader, int offset)
+        private ConfigNode ReadValue(ref Utf8JsonReader reader, int offset, int depth)
         {
             if (--_budget < 0)
             {
@@ -112,27 +117,32 @@ namespace SensitiveDataAnalyzers.Config.Parsing
             switch (reader.TokenType)
             {
                 case JsonTokenType.StartObject:
-                    var entries = new List<ConfigEntry>();
+                    var entries = Scratch(_entryLists, depth);
                     while (Next(ref reader) && reader.TokenType == JsonTokenType.PropertyName)
                     {
                         var key = new ConfigScalar(Location(reader.TokenStartIndex + offset), Text(ref reader), isQuoted: true);
                         Next(ref reader);
-                        entries.Add(new ConfigEntry(key, ReadValue(ref reader, offset)));
+                        entries.Add(new ConfigEntry(key, ReadValue(ref reader, offset, depth + 1)));
                     }
 
-                    return new ConfigMapping(location, entries);
+                    var mapping = new ConfigMapping(location);
+                    mapping.Complete(entries.ToArray());
+                    return mapping;
                 case JsonTokenType.StartArray:
-                    var items = new List<ConfigNode>();
+                    var items = Scratch(_itemLists, depth);
                     while (Next(ref reader) && reader.TokenType != JsonTokenType.EndArray)
                     {
-                        items.Add(ReadValue(ref reader, offset));
+                        items.Add(ReadValue(ref reader, offset, depth + 1));
                     }
 
-                    return new ConfigSequence(location, items);
+                    var sequence = new ConfigSequence(location);
+                    sequence.Complete(items.ToArray());
+                    return sequence;
                 case JsonTokenType.String:
                     return new ConfigScalar(location, Text(ref reader), isQuoted: true);
                 case JsonTokenType.Number:
-                    return new ConfigScalar(location, System.Text.Encoding.UTF8.GetString(reader.ValueSpan.ToArray()), isQuoted: false);
+                    // A number is never escaped: its bytes are the input's own, decoded in place.
+                    return new ConfigScalar(location, System.Text.Encoding.UTF8.GetString(_utf8, (int)reader.TokenStartIndex + offset, reader.ValueSpan.Length), isQuoted: false);
                 case JsonTokenType.True:
                     return new ConfigScalar(location, "true", isQuoted: false);
                 case JsonTokenType.False:
@@ -142,6 +152,19 @@ namespace SensitiveDataAnalyzers.Config.Parsing
                 default:
                     throw Error($"invalid JSON: unexpected {reader.TokenType}", reader.TokenStartIndex + offset);
             }
+        }
+
+        /// <summary>The cleared list for this depth (values at one depth are read one after the other, never nested).</summary>
+        private static List<T> Scratch<T>(List<List<T>> lists, int depth)
+        {
+            while (lists.Count <= depth)
+            {
+                lists.Add(new List<T>());
+            }
+
+            var list = lists[depth];
+            list.Clear();
+            return list;
         }
 
         /// <summary>
