@@ -117,19 +117,13 @@ namespace SensitiveDataAnalyzers.Config.Parsing
                 throw new ParseException(ToolNotices.LimitExceeded, $"nesting deeper than {_limits.MaxDepth} levels", (int)mark.Line, Column(mark));
             }
 
-            Spend(_parser.Current?.Start ?? Mark.Empty);
-            if (_parser.TryConsume<AnchorAlias>(out var alias))
+            // The current event is read once and dispatched on its type (scalars are most nodes); anything else goes
+            // through Consume<MappingStart>, which reports what was found instead.
+            var current = _parser.Current;
+            Spend(current?.Start ?? Mark.Empty);
+            if (current is Scalar scalar)
             {
-                if (!_anchors.TryGetValue(alias.Value.Value, out var anchored))
-                {
-                    throw new ParseException(ToolNotices.Unparseable, $"invalid YAML: unknown alias '*{alias.Value.Value}'", (int)alias.Start.Line, Column(alias.Start));
-                }
-
-                return anchored;
-            }
-
-            if (_parser.TryConsume<Scalar>(out var scalar))
-            {
+                _parser.MoveNext();
                 var isNull = scalar.Style == ScalarStyle.Plain && scalar.Value is "" or "~" or "null" or "Null" or "NULL";
                 var node = new ConfigScalar(
                     Location(scalar.Start),
@@ -138,8 +132,20 @@ namespace SensitiveDataAnalyzers.Config.Parsing
                 return Anchor(scalar.Anchor, node);
             }
 
-            if (_parser.TryConsume<SequenceStart>(out var sequenceStart))
+            if (current is AnchorAlias alias)
             {
+                _parser.MoveNext();
+                if (!_anchors.TryGetValue(alias.Value.Value, out var anchored))
+                {
+                    throw new ParseException(ToolNotices.Unparseable, $"invalid YAML: unknown alias '*{alias.Value.Value}'", (int)alias.Start.Line, Column(alias.Start));
+                }
+
+                return anchored;
+            }
+
+            if (current is SequenceStart sequenceStart)
+            {
+                _parser.MoveNext();
                 // Items are gathered in a list reused per depth and copied once into an exact array.
                 var items = Scratch(_itemLists, depth);
                 var sequence = Anchor(sequenceStart.Anchor, new ConfigSequence(Location(sequenceStart.Start)));
@@ -153,7 +159,12 @@ namespace SensitiveDataAnalyzers.Config.Parsing
                 return sequence;
             }
 
-            var mappingStart = _parser.Consume<MappingStart>();
+            var mappingStart = current as MappingStart ?? _parser.Consume<MappingStart>();
+            if (ReferenceEquals(mappingStart, current))
+            {
+                _parser.MoveNext();
+            }
+
             var entries = Scratch(_entryLists, depth);
             var mapping = Anchor(mappingStart.Anchor, new ConfigMapping(Location(mappingStart.Start)));
             List<ConfigEntry>? merged = null;
@@ -243,7 +254,7 @@ namespace SensitiveDataAnalyzers.Config.Parsing
             where T : ParsingEvent
         {
             SkipComments();
-            return _parser.Accept<T>(out _);
+            return _parser.Current is T || (_parser.Current is null && _parser.Accept<T>(out _));
         }
 
         private void SkipComments()
