@@ -19,8 +19,13 @@ namespace SensitiveDataAnalyzers.Config.Parsing
         private readonly ParseLimits _limits;
         private readonly List<ConfigComment> _comments = new();
         private readonly Dictionary<string, ConfigNode> _anchors = new();
-        private readonly List<List<ConfigEntry>> _entryLists = new();
-        private readonly List<List<ConfigNode>> _itemLists = new();
+
+        // Per-depth scratch lists, kept for the thread between files: a run reads thousands of files, and lists made
+        // afresh for each file grew again in each one.
+        [ThreadStatic]
+        private static ScratchLists? t_scratch;
+
+        private readonly ScratchLists _scratch;
 
         private IParser _parser = null!;
         private Scanner _scanner = null!;
@@ -37,10 +42,25 @@ namespace SensitiveDataAnalyzers.Config.Parsing
             _path = path;
             _limits = limits;
             _budget = limits.MaxNodes;
+
+            // Taken from the thread while in use, so a nested read (none today) would get lists of its own.
+            _scratch = t_scratch ?? new ScratchLists();
+            t_scratch = null;
         }
 
         /// <param name="ascii">The text is known to be ASCII (as long as its UTF-8 bytes), so no column needs surrogate handling.</param>
-        public static ConfigFile Read(string path, string text, ParseLimits limits, bool ascii = false) => new YamlConfigReader(path, limits).ReadFile(text, ascii);
+        public static ConfigFile Read(string path, string text, ParseLimits limits, bool ascii = false)
+        {
+            var reader = new YamlConfigReader(path, limits);
+            try
+            {
+                return reader.ReadFile(text, ascii);
+            }
+            finally
+            {
+                t_scratch = reader._scratch.Release();
+            }
+        }
 
         private ConfigFile ReadFile(string text, bool ascii)
         {
@@ -147,7 +167,7 @@ namespace SensitiveDataAnalyzers.Config.Parsing
             {
                 _parser.MoveNext();
                 // Items are gathered in a list reused per depth and copied once into an exact array.
-                var items = Scratch(_itemLists, depth);
+                var items = ScratchLists.At(_scratch.Items, depth);
                 var sequence = Anchor(sequenceStart.Anchor, new ConfigSequence(Location(sequenceStart.Start)));
                 while (!AcceptEnd<SequenceEnd>())
                 {
@@ -165,7 +185,7 @@ namespace SensitiveDataAnalyzers.Config.Parsing
                 _parser.MoveNext();
             }
 
-            var entries = Scratch(_entryLists, depth);
+            var entries = ScratchLists.At(_scratch.Entries, depth);
             var mapping = Anchor(mappingStart.Anchor, new ConfigMapping(Location(mappingStart.Start)));
             List<ConfigEntry>? merged = null;
             while (!AcceptEnd<MappingEnd>())
@@ -226,18 +246,6 @@ namespace SensitiveDataAnalyzers.Config.Parsing
             }
         }
 
-        /// <summary>The cleared list for this depth (nodes at one depth are read one after the other, never nested).</summary>
-        private static List<T> Scratch<T>(List<List<T>> lists, int depth)
-        {
-            while (lists.Count <= depth)
-            {
-                lists.Add(new List<T>());
-            }
-
-            var list = lists[depth];
-            list.Clear();
-            return list;
-        }
 
         private T Anchor<T>(AnchorName anchor, T node)
             where T : ConfigNode
@@ -365,6 +373,47 @@ namespace SensitiveDataAnalyzers.Config.Parsing
             }
 
             return false;
+        }
+
+        /// <summary>Lists of entries and items gathered per depth, each copied once into an exact array.</summary>
+        private sealed class ScratchLists
+        {
+            /// <summary>Lists grown past this by a large file are dropped rather than kept for the thread.</summary>
+            private const int MaxKeptCapacity = 4096;
+
+            public readonly List<List<ConfigEntry>> Entries = new();
+            public readonly List<List<ConfigNode>> Items = new();
+
+            /// <summary>The cleared list for this depth (nodes at one depth are read one after the other, never nested).</summary>
+            public static List<T> At<T>(List<List<T>> lists, int depth)
+            {
+                while (lists.Count <= depth)
+                {
+                    lists.Add(new List<T>());
+                }
+
+                var list = lists[depth];
+                list.Clear();
+                return list;
+            }
+
+            /// <summary>Cleared for the next file (no node of this one stays reachable), or null when a list grew too large to keep.</summary>
+            public ScratchLists? Release() => Clear(Entries) && Clear(Items) ? this : null;
+
+            private static bool Clear<T>(List<List<T>> lists)
+            {
+                foreach (var list in lists)
+                {
+                    if (list.Capacity > MaxKeptCapacity)
+                    {
+                        return false;
+                    }
+
+                    list.Clear();
+                }
+
+                return lists.Count <= MaxKeptCapacity;
+            }
         }
 
         private static string FirstLine(string message)
