@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using SensitiveDataAnalyzers.Config.Model;
 
 namespace SensitiveDataAnalyzers.Config.Reachability
@@ -94,8 +93,12 @@ namespace SensitiveDataAnalyzers.Config.Reachability
 
         public IReadOnlyList<string> Volumes { get; }
 
-        public override IEnumerable<string> DescriptiveText =>
-            new[] { Name }.Concat(Words(Labels)).Concat(Volumes);
+        internal override void AddDescriptiveText(List<string> texts)
+        {
+            texts.Add(Name);
+            Labels.AddWords(texts);
+            texts.AddRange(Volumes);
+        }
 
         public override bool? DeclaredPhi =>
             Labels.TryGetValue(SensitiveData.PhiKey, out var value) ? ConfigScalar.ParseBoolean(value) : null;

@@ -200,11 +200,14 @@ namespace SensitiveDataAnalyzers.Config.Reachability
 
         public IReadOnlyList<string> MountPaths { get; }
 
-        public override IEnumerable<string> DescriptiveText =>
-            new[] { Name, Owner.Name }
-                .Concat(Words(Owner.PodLabels))
-                .Concat(Words(Owner.Labels))
-                .Concat(MountPaths);
+        internal override void AddDescriptiveText(List<string> texts)
+        {
+            texts.Add(Name);
+            texts.Add(Owner.Name);
+            Owner.PodLabels.AddWords(texts);
+            Owner.Labels.AddWords(texts);
+            texts.AddRange(MountPaths);
+        }
 
         public override bool? DeclaredPhi =>
             Owner.Annotations.TryGetValue(SensitiveData.PhiKey, out var annotation) ? ConfigScalar.ParseBoolean(annotation)

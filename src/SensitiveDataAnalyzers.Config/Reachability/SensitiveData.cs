@@ -23,6 +23,10 @@ namespace SensitiveDataAnalyzers.Config.Reachability
 
         private static readonly string[] PhiWords = { "recording", "dicom", "pacs", "patient", "medical", "fhir", "hl7", "orthanc", "radiology", "imaging" };
 
+        /// <summary>The descriptive texts of the workload being recognised (one list per thread, not one per workload).</summary>
+        [ThreadStatic]
+        private static List<string>? t_texts;
+
         /// <summary>True when the workload is declared or recognised (image, name, labels, mounts) as holding PHI.</summary>
         public static bool HoldsPhi(Workload workload) => workload.HoldsPhi ??= Recognise(workload);
 
@@ -38,9 +42,33 @@ namespace SensitiveDataAnalyzers.Config.Reachability
                 return true;
             }
 
-            foreach (var text in workload.DescriptiveText)
+            var texts = t_texts ??= new List<string>();
+            try
             {
-                if (ContainsAny(text, PhiWords))
+                workload.AddDescriptiveText(texts);
+                for (var i = 0; i < texts.Count; i++)
+                {
+                    // Texts are pooled and repeat within a workload (a container's pod labels copy its workload's labels
+                    // and name): each string is searched once.
+                    if (!SeenBefore(texts, i) && ContainsAny(texts[i], PhiWords))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+            finally
+            {
+                texts.Clear();
+            }
+        }
+
+        private static bool SeenBefore(List<string> texts, int index)
+        {
+            for (var i = 0; i < index; i++)
+            {
+                if (ReferenceEquals(texts[i], texts[index]))
                 {
                     return true;
                 }

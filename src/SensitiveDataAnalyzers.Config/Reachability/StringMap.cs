@@ -126,6 +126,19 @@ namespace SensitiveDataAnalyzers.Config.Reachability
             return true;
         }
 
+        /// <summary>Adds the keys and values, each on its own (no "key=value" strings built for a search).</summary>
+        internal void AddWords(List<string> words)
+        {
+            foreach (var entry in Items)
+            {
+                words.Add(entry.Key);
+                if (entry.Value is { } value)
+                {
+                    words.Add(value);
+                }
+            }
+        }
+
         /// <summary>Where the value of <paramref name="key"/> was written, or null when absent.</summary>
         public SourceLocation? LocationOf(string key)
         {

@@ -48,20 +48,18 @@ namespace SensitiveDataAnalyzers.Config.Reachability
         public SourceLocation At { get; }
 
         /// <summary>Labels, mounted paths and other words that say what the workload holds.</summary>
-        public abstract IEnumerable<string> DescriptiveText { get; }
-
-        /// <summary>The keys and values of labels, each on its own (no "key=value" strings built for a search).</summary>
-        protected static IEnumerable<string> Words(StringMap labels)
+        public IEnumerable<string> DescriptiveText
         {
-            foreach (var label in labels)
+            get
             {
-                yield return label.Key;
-                if (label.Value is { } value)
-                {
-                    yield return value;
-                }
+                var texts = new List<string>();
+                AddDescriptiveText(texts);
+                return texts;
             }
         }
+
+        /// <summary>Adds <see cref="DescriptiveText"/> to a list: PHI recognition reads it for every workload, so no iterator chain.</summary>
+        internal abstract void AddDescriptiveText(List<string> texts);
 
         /// <summary>Whether <see cref="SensitiveData.HoldsPhi"/> recognised it; computed once, as every check asks.</summary>
         internal bool? HoldsPhi { get; set; }
