@@ -37,7 +37,10 @@ namespace SensitiveDataAnalyzers.Config.Reachability
         private readonly List<AppSettings> _settings = new();
         private readonly List<JsonConfiguration> _json = new();
         private readonly StringPool _pool = new();
-        private Indexes? _indexes;
+
+        // Filled as objects are added (while each is fresh in the cache), not in a pass over the whole deployment
+        // before the first join; the joins computed from it are forgotten whenever a file is added.
+        private readonly Indexes _index = new();
 
         public IReadOnlyList<ComposeService> ComposeServices => _compose;
 
@@ -55,7 +58,7 @@ namespace SensitiveDataAnalyzers.Config.Reachability
         public IReadOnlyList<KubernetesIngress> Ingresses => Index.Ingresses;
 
         /// <summary>Compose services and Kubernetes containers alike.</summary>
-        public IReadOnlyList<Workload> Workloads => Index.AllWorkloads;
+        public IReadOnlyList<Workload> Workloads => Index.AllWorkloads ??= _index.ListWorkloads(_compose);
 
         /// <summary>The Orthanc servers of the deployment, merged once and shared by every PACS check.</summary>
         public IReadOnlyList<OrthancInstance> Orthancs => Index.Orthancs ??= OrthancInstance.Find(this);
@@ -74,7 +77,8 @@ namespace SensitiveDataAnalyzers.Config.Reachability
         /// <summary>Reads the views of one file; the model keeps no reference to the file or its tree.</summary>
         public void Add(ConfigFile file)
         {
-            _indexes = null;
+            _index.ForgetJoins();
+            var indexed = _kubernetes.Count;
             var documents = file.Documents;
             for (var i = 0; i < documents.Count; i++)
             {
@@ -100,7 +104,13 @@ namespace SensitiveDataAnalyzers.Config.Reachability
                 {
                     // Only the Orthanc settings of files Orthanc could read are kept (not package.json or lock files).
                     _json.Add(orthanc);
+                    _index.Add(orthanc);
                 }
+            }
+
+            for (var i = indexed; i < _kubernetes.Count; i++)
+            {
+                _index.Add(_kubernetes[i]);
             }
         }
 
@@ -183,52 +193,67 @@ namespace SensitiveDataAnalyzers.Config.Reachability
         public IReadOnlyList<JsonConfiguration> JsonConfigurationsNamed(string fileName) =>
             Index.JsonByName.TryGetValue(fileName, out var files) ? files : Array.Empty<JsonConfiguration>();
 
-        // Typed lists and indexes, built once after the last file is added: checks join Services, workloads and
-        // Ingresses across files, and a rescan per lookup made large deployments quadratic.
-        private Indexes Index => _indexes ??= new Indexes(this);
+        // Typed lists and indexes: checks join Services, workloads and Ingresses across files, and a rescan per lookup
+        // made large deployments quadratic.
+        private Indexes Index => _index;
 
         private sealed class Indexes
         {
-            public Indexes(DeploymentModel model)
+            /// <summary>Indexes an object of the deployment (in the order objects are added).</summary>
+            public void Add(KubernetesObject item)
             {
-                // One pass, no LINQ grouping: the indexes are built once per run, right before the first join.
-                foreach (var item in model._kubernetes)
+                Add(ObjectsByKind, item.Kind, item.Namespace, item);
+                switch (item)
                 {
-                    Add(ObjectsByKind, item.Kind, item.Namespace, item);
-                    switch (item)
-                    {
-                        case KubernetesWorkload workload:
-                            Workloads.Add(workload);
-                            Add(WorkloadsByNamespace, workload.Namespace, workload);
-                            break;
-                        case KubernetesService service:
-                            Services.Add(service);
-                            Add(ServicesByNamespace, service.Namespace, service);
-                            Add(ServicesByName, service.Namespace, service.Name, service);
-                            break;
-                        case KubernetesIngress ingress:
-                            Ingresses.Add(ingress);
-                            break;
-                    }
+                    case KubernetesWorkload workload:
+                        Workloads.Add(workload);
+                        Add(WorkloadsByNamespace, workload.Namespace, workload);
+                        break;
+                    case KubernetesService service:
+                        Services.Add(service);
+                        Add(ServicesByNamespace, service.Namespace, service);
+                        Add(ServicesByName, service.Namespace, service.Name, service);
+                        break;
+                    case KubernetesIngress ingress:
+                        Ingresses.Add(ingress);
+                        break;
                 }
+            }
 
-                AllWorkloads.AddRange(model._compose);
+            public void Add(JsonConfiguration file)
+            {
+                var path = file.Path.Replace('\\', '/');
+                Add(JsonByName, path.Substring(path.LastIndexOf('/') + 1), file);
+            }
+
+            /// <summary>Compose services, then the containers of every Kubernetes workload.</summary>
+            public List<Workload> ListWorkloads(List<ComposeService> compose)
+            {
+                var workloads = new List<Workload>(compose);
                 foreach (var workload in Workloads)
                 {
-                    AllWorkloads.AddRange(workload.Containers);
+                    workloads.AddRange(workload.Containers);
                 }
 
-                foreach (var file in model._json)
+                return workloads;
+            }
+
+            /// <summary>Drops what was computed from the objects added so far: another file may change it.</summary>
+            public void ForgetJoins()
+            {
+                AllWorkloads = null;
+                Orthancs = null;
+                if (SelectedBy.Count > 0 || ServicesSelecting.Count > 0)
                 {
-                    var path = file.Path.Replace('\\', '/');
-                    Add(JsonByName, path.Substring(path.LastIndexOf('/') + 1), file);
+                    SelectedBy.Clear();
+                    ServicesSelecting.Clear();
                 }
             }
 
             public readonly List<KubernetesWorkload> Workloads = new();
             public readonly List<KubernetesService> Services = new();
             public readonly List<KubernetesIngress> Ingresses = new();
-            public readonly List<Workload> AllWorkloads = new();
+            public List<Workload>? AllWorkloads;
             public readonly Dictionary<string, List<KubernetesWorkload>> WorkloadsByNamespace = new(StringComparer.Ordinal);
             public readonly Dictionary<string, List<KubernetesService>> ServicesByNamespace = new(StringComparer.Ordinal);
             // Two-level string keys rather than tuple keys: a string-keyed dictionary hashes with the fast ordinal
