@@ -22,6 +22,7 @@ namespace SensitiveDataAnalyzers.Config.Checks.Transport
         public void Run(DeploymentModel deployment, FindingSink sink)
         {
             // Every workload is visited but few set listeners or protocols: owner names and port lists are built only for those.
+            var addresses = new ParsedAddresses();
             foreach (var service in deployment.ComposeServices)
             {
                 if (EnvironmentSslProtocols(service) is { } protocols)
@@ -29,7 +30,7 @@ namespace SensitiveDataAnalyzers.Config.Checks.Transport
                     CheckProtocols(protocols, $"service '{service.Name}'", sink, ignored: null);
                 }
 
-                foreach (var (listener, at) in Listeners(service) ?? NoListeners)
+                foreach (var (listener, at) in Listeners(service, addresses) ?? NoListeners)
                 {
                     var published = new List<int>();
                     foreach (var port in service.Ports)
@@ -53,7 +54,7 @@ namespace SensitiveDataAnalyzers.Config.Checks.Transport
                         CheckProtocols(protocols, Describe(container), sink, workload.IgnoredRules);
                     }
 
-                    foreach (var (listener, at) in Listeners(container) ?? NoListeners)
+                    foreach (var (listener, at) in Listeners(container, addresses) ?? NoListeners)
                     {
                         var published = new List<int>();
                         foreach (var service in deployment.ServicesSelecting(workload))
@@ -79,7 +80,7 @@ namespace SensitiveDataAnalyzers.Config.Checks.Transport
 
             foreach (var settings in deployment.AppSettings)
             {
-                CheckAppSettings(settings, sink);
+                CheckAppSettings(settings, sink, addresses);
             }
         }
 
@@ -110,7 +111,7 @@ namespace SensitiveDataAnalyzers.Config.Checks.Transport
             }
         }
 
-        private static void CheckAppSettings(AppSettings settings, FindingSink sink)
+        private static void CheckAppSettings(AppSettings settings, FindingSink sink, ParsedAddresses addresses)
         {
             var urls = new List<PositionedText>();
             if (settings.Urls is { } list)
@@ -135,7 +136,7 @@ namespace SensitiveDataAnalyzers.Config.Checks.Transport
 
             foreach (var url in urls)
             {
-                foreach (var listener in ListenerAddress.ParseList(url.Text))
+                foreach (var listener in addresses.Of(url.Text))
                 {
                     if (!listener.IsPlaintextHttp || !listener.IsBeyondLoopback || listener.Port is not int port)
                     {
@@ -158,6 +159,25 @@ namespace SensitiveDataAnalyzers.Config.Checks.Transport
         private static readonly string[] ObsoleteProtocols = { "Ssl2", "Ssl3", "Tls", "Tls11", "Default" };
 
         private static readonly List<(ListenerAddress, SourceLocation)> NoListeners = new();
+
+        /// <summary>
+        /// Listener lists parsed once per distinct text in a run: the same ASPNETCORE_URLS value (a pooled string) is
+        /// set on service after service.
+        /// </summary>
+        private sealed class ParsedAddresses
+        {
+            private readonly Dictionary<string, ListenerAddress[]> _parsed = new(StringComparer.Ordinal);
+
+            public IReadOnlyList<ListenerAddress> Of(string text)
+            {
+                if (!_parsed.TryGetValue(text, out var addresses))
+                {
+                    _parsed[text] = addresses = ListenerAddress.ParseList(text).ToArray();
+                }
+
+                return addresses;
+            }
+        }
 
         private static string Describe(KubernetesContainer container) => $"container '{container.Name}' of {container.Owner.Kind} '{container.Owner.Name}'";
 
@@ -209,7 +229,7 @@ namespace SensitiveDataAnalyzers.Config.Checks.Transport
         }
 
         /// <summary>Plaintext listeners beyond loopback with a known port, from a workload's environment; null when there are none.</summary>
-        private static List<(ListenerAddress Listener, SourceLocation At)>? Listeners(Workload workload)
+        private static List<(ListenerAddress Listener, SourceLocation At)>? Listeners(Workload workload, ParsedAddresses parsed)
         {
             List<(ListenerAddress, SourceLocation)>? listeners = null;
             foreach (var variable in workload.Environment)
@@ -223,7 +243,7 @@ namespace SensitiveDataAnalyzers.Config.Checks.Transport
                 IEnumerable<ListenerAddress> addresses;
                 if (name == "ASPNETCORE_URLS" || (name.StartsWith("Kestrel__Endpoints__", StringComparison.OrdinalIgnoreCase) && name.EndsWith("__Url", StringComparison.OrdinalIgnoreCase)))
                 {
-                    addresses = ListenerAddress.ParseList(value);
+                    addresses = parsed.Of(value);
                 }
                 else if (name == "ASPNETCORE_HTTP_PORTS")
                 {
@@ -254,7 +274,7 @@ namespace SensitiveDataAnalyzers.Config.Checks.Transport
                 PositionedText? urls = word.Equals("--urls", StringComparison.OrdinalIgnoreCase) && i + 1 < arguments.Count ? arguments[i + 1]
                     : word.StartsWith("--urls=", StringComparison.OrdinalIgnoreCase) ? new PositionedText(word.Substring("--urls=".Length), arguments[i].At)
                     : null;
-                foreach (var address in urls is { } list ? ListenerAddress.ParseList(list.Text.Trim('"', '\'')) : Enumerable.Empty<ListenerAddress>())
+                foreach (var address in urls is { } list ? parsed.Of(list.Text.Trim('"', '\'')) : Enumerable.Empty<ListenerAddress>())
                 {
                     if (address.IsPlaintextHttp && address.IsBeyondLoopback && address.Port is not null)
                     {
