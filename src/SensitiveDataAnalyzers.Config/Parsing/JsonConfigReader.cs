@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json;
 using SensitiveDataAnalyzers.Config.Checks;
 using SensitiveDataAnalyzers.Config.Model;
@@ -120,7 +121,7 @@ namespace SensitiveDataAnalyzers.Config.Parsing
                     var entries = Scratch(_entryLists, depth);
                     while (Next(ref reader) && reader.TokenType == JsonTokenType.PropertyName)
                     {
-                        var key = new ConfigScalar(Location(reader.TokenStartIndex + offset), Text(ref reader), isQuoted: true);
+                        var key = new ConfigScalar(Location(reader.TokenStartIndex + offset), PropertyName(ref reader), isQuoted: true);
                         Next(ref reader);
                         entries.Add(new ConfigEntry(key, ReadValue(ref reader, offset, depth + 1)));
                     }
@@ -165,6 +166,57 @@ namespace SensitiveDataAnalyzers.Config.Parsing
             var list = lists[depth];
             list.Clear();
             return list;
+        }
+
+        /// <summary>
+        /// Property names that recur in the Kubernetes, Orthanc and ASP.NET Core files of a deployment, by UTF-8 length:
+        /// each is one shared string rather than decoded again for every object (the deployment model keeps the
+        /// Orthanc settings of every configuration file for the whole run).
+        /// </summary>
+        private static readonly (string Text, byte[] Utf8)[]?[] CommonNames = GroupByLength(
+            "apiVersion", "kind", "metadata", "name", "namespace", "labels", "annotations", "spec", "template", "selector",
+            "matchLabels", "containers", "image", "imagePullPolicy", "ports", "containerPort", "port", "targetPort", "protocol",
+            "env", "value", "valueFrom", "secretKeyRef", "key", "volumeMounts", "mountPath", "volumes", "configMap", "items",
+            "type", "replicas", "resources", "limits", "requests", "cpu", "memory", "data", "rules", "host", "http", "paths",
+            "path", "pathType", "backend", "service", "number", "tls", "hosts", "secretName", "ingressClassName",
+            "Kestrel", "Endpoints", "EndpointDefaults", "Url", "Urls", "SslProtocols", "Certificate", "Password", "Protocols",
+            "Logging", "LogLevel", "Default", "AllowedHosts", "ConnectionStrings",
+            "Name", "DicomAet", "DicomPort", "HttpPort", "RemoteAccessAllowed", "AuthenticationEnabled", "RegisteredUsers",
+            "OrthancPeers", "DicomModalities", "StorageDirectory", "IndexDirectory", "DicomTlsEnabled", "DicomCheckCalledAet",
+            "DicomAlwaysAllowStore", "SslEnabled", "SslCertificate", "HttpsVerifyPeers", "DicomServerEnabled", "HttpServerEnabled",
+            "DicomTlsRemoteCertificateRequired", "DicomAlwaysAllowFind", "DicomAlwaysAllowFindWorklist", "DicomAlwaysAllowGet",
+            "DicomAlwaysAllowMove", "StorageCompression", "MaximumStorageSize", "ConcurrentJobs", "LimitFindResults");
+
+        private static (string Text, byte[] Utf8)[]?[] GroupByLength(params string[] names)
+        {
+            var byLength = new (string, byte[])[]?[names.Max(name => name.Length) + 1];
+            foreach (var name in names)
+            {
+                var group = byLength[name.Length] ?? Array.Empty<(string, byte[])>();
+                Array.Resize(ref group, group.Length + 1);
+                group[group.Length - 1] = (name, System.Text.Encoding.UTF8.GetBytes(name));
+                byLength[name.Length] = group;
+            }
+
+            return byLength;
+        }
+
+        /// <summary>A property name: a shared string when it is a common one written without escapes, else decoded.</summary>
+        private static string PropertyName(ref Utf8JsonReader reader)
+        {
+            var utf8 = reader.ValueSpan;
+            if (!reader.ValueIsEscaped && utf8.Length < CommonNames.Length && CommonNames[utf8.Length] is { } candidates)
+            {
+                foreach (var candidate in candidates)
+                {
+                    if (utf8.SequenceEqual(candidate.Utf8))
+                    {
+                        return candidate.Text;
+                    }
+                }
+            }
+
+            return Text(ref reader);
         }
 
         /// <summary>

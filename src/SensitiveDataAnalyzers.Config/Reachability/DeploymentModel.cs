@@ -96,7 +96,7 @@ namespace SensitiveDataAnalyzers.Config.Reachability
                     continue;
                 }
 
-                if (Reachability.AppSettings.Read(file.Path, root) is { } appSettings)
+                if (Reachability.AppSettings.Read(file.Path, root, _pool) is { } appSettings)
                 {
                     _settings.Add(appSettings);
                 }

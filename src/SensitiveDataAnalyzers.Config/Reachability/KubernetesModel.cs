@@ -383,7 +383,7 @@ namespace SensitiveDataAnalyzers.Config.Reachability
 
                 if (rule.Scalar("host") is { Value: { } host } hostScalar)
                 {
-                    (ruleHosts ??= new List<(string, SourceLocation)>()).Add((host, hostScalar.Location));
+                    (ruleHosts ??= new List<(string, SourceLocation)>()).Add((pool.Intern(host)!, hostScalar.Location));
                 }
 
                 foreach (var httpPath in rule.Mapping("http")?.Sequence("paths")?.Items ?? Array.Empty<ConfigNode>())
