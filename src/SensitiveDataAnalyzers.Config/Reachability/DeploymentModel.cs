@@ -37,10 +37,7 @@ namespace SensitiveDataAnalyzers.Config.Reachability
         private readonly List<AppSettings> _settings = new();
         private readonly List<JsonConfiguration> _json = new();
         private readonly StringPool _pool = new();
-
-        // Filled as objects are added (while each is fresh in the cache), not in a pass over the whole deployment
-        // before the first join; the joins computed from it are forgotten whenever a file is added.
-        private readonly Indexes _index = new();
+        private Indexes? _indexes;
 
         public IReadOnlyList<ComposeService> ComposeServices => _compose;
 
@@ -58,7 +55,7 @@ namespace SensitiveDataAnalyzers.Config.Reachability
         public IReadOnlyList<KubernetesIngress> Ingresses => Index.Ingresses;
 
         /// <summary>Compose services and Kubernetes containers alike.</summary>
-        public IReadOnlyList<Workload> Workloads => Index.AllWorkloads ??= _index.ListWorkloads(_compose);
+        public IReadOnlyList<Workload> Workloads => Index.AllWorkloads;
 
         /// <summary>The Orthanc servers of the deployment, merged once and shared by every PACS check.</summary>
         public IReadOnlyList<OrthancInstance> Orthancs => Index.Orthancs ??= OrthancInstance.Find(this);
@@ -77,8 +74,7 @@ namespace SensitiveDataAnalyzers.Config.Reachability
         /// <summary>Reads the views of one file; the model keeps no reference to the file or its tree.</summary>
         public void Add(ConfigFile file)
         {
-            _index.ForgetJoins();
-            var indexed = _kubernetes.Count;
+            _indexes = null;
             var documents = file.Documents;
             for (var i = 0; i < documents.Count; i++)
             {
@@ -104,13 +100,7 @@ namespace SensitiveDataAnalyzers.Config.Reachability
                 {
                     // Only the Orthanc settings of files Orthanc could read are kept (not package.json or lock files).
                     _json.Add(orthanc);
-                    _index.Add(orthanc);
                 }
-            }
-
-            for (var i = indexed; i < _kubernetes.Count; i++)
-            {
-                _index.Add(_kubernetes[i]);
             }
         }
 
@@ -193,67 +183,52 @@ namespace SensitiveDataAnalyzers.Config.Reachability
         public IReadOnlyList<JsonConfiguration> JsonConfigurationsNamed(string fileName) =>
             Index.JsonByName.TryGetValue(fileName, out var files) ? files : Array.Empty<JsonConfiguration>();
 
-        // Typed lists and indexes: checks join Services, workloads and Ingresses across files, and a rescan per lookup
-        // made large deployments quadratic.
-        private Indexes Index => _index;
+        // Typed lists and indexes, built once after the last file is added: checks join Services, workloads and
+        // Ingresses across files, and a rescan per lookup made large deployments quadratic.
+        private Indexes Index => _indexes ??= new Indexes(this);
 
         private sealed class Indexes
         {
-            /// <summary>Indexes an object of the deployment (in the order objects are added).</summary>
-            public void Add(KubernetesObject item)
+            public Indexes(DeploymentModel model)
             {
-                Add(ObjectsByKind, item.Kind, item.Namespace, item);
-                switch (item)
+                // One pass, no LINQ grouping: the indexes are built once per run, right before the first join.
+                foreach (var item in model._kubernetes)
                 {
-                    case KubernetesWorkload workload:
-                        Workloads.Add(workload);
-                        Add(WorkloadsByNamespace, workload.Namespace, workload);
-                        break;
-                    case KubernetesService service:
-                        Services.Add(service);
-                        Add(ServicesByNamespace, service.Namespace, service);
-                        Add(ServicesByName, service.Namespace, service.Name, service);
-                        break;
-                    case KubernetesIngress ingress:
-                        Ingresses.Add(ingress);
-                        break;
+                    Add(ObjectsByKind, item.Kind, item.Namespace, item);
+                    switch (item)
+                    {
+                        case KubernetesWorkload workload:
+                            Workloads.Add(workload);
+                            Add(WorkloadsByNamespace, workload.Namespace, workload);
+                            break;
+                        case KubernetesService service:
+                            Services.Add(service);
+                            Add(ServicesByNamespace, service.Namespace, service);
+                            Add(ServicesByName, service.Namespace, service.Name, service);
+                            break;
+                        case KubernetesIngress ingress:
+                            Ingresses.Add(ingress);
+                            break;
+                    }
                 }
-            }
 
-            public void Add(JsonConfiguration file)
-            {
-                var path = file.Path.Replace('\\', '/');
-                Add(JsonByName, path.Substring(path.LastIndexOf('/') + 1), file);
-            }
-
-            /// <summary>Compose services, then the containers of every Kubernetes workload.</summary>
-            public List<Workload> ListWorkloads(List<ComposeService> compose)
-            {
-                var workloads = new List<Workload>(compose);
+                AllWorkloads.AddRange(model._compose);
                 foreach (var workload in Workloads)
                 {
-                    workloads.AddRange(workload.Containers);
+                    AllWorkloads.AddRange(workload.Containers);
                 }
 
-                return workloads;
-            }
-
-            /// <summary>Drops what was computed from the objects added so far: another file may change it.</summary>
-            public void ForgetJoins()
-            {
-                AllWorkloads = null;
-                Orthancs = null;
-                if (SelectedBy.Count > 0 || ServicesSelecting.Count > 0)
+                foreach (var file in model._json)
                 {
-                    SelectedBy.Clear();
-                    ServicesSelecting.Clear();
+                    var path = file.Path.Replace('\\', '/');
+                    Add(JsonByName, path.Substring(path.LastIndexOf('/') + 1), file);
                 }
             }
 
             public readonly List<KubernetesWorkload> Workloads = new();
             public readonly List<KubernetesService> Services = new();
             public readonly List<KubernetesIngress> Ingresses = new();
-            public List<Workload>? AllWorkloads;
+            public readonly List<Workload> AllWorkloads = new();
             public readonly Dictionary<string, List<KubernetesWorkload>> WorkloadsByNamespace = new(StringComparer.Ordinal);
             public readonly Dictionary<string, List<KubernetesService>> ServicesByNamespace = new(StringComparer.Ordinal);
             // Two-level string keys rather than tuple keys: a string-keyed dictionary hashes with the fast ordinal
