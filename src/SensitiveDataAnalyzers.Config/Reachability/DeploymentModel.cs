@@ -173,7 +173,7 @@ namespace SensitiveDataAnalyzers.Config.Reachability
         }
 
         public IReadOnlyList<KubernetesService> ServicesNamed(string name, string @namespace) =>
-            Indexes.Find(Index.ServicesByName, @namespace, name) ?? (IReadOnlyList<KubernetesService>)Array.Empty<KubernetesService>();
+            Index.ServicesByName.TryGetValue((@namespace, name), out var services) ? services : Array.Empty<KubernetesService>();
 
         /// <summary>Objects of one kind in one namespace (ConfigMaps, NetworkPolicies), indexed once.</summary>
         public IReadOnlyList<KubernetesObject> ObjectsOfKind(string kind, string @namespace) =>
@@ -204,7 +204,7 @@ namespace SensitiveDataAnalyzers.Config.Reachability
                         case KubernetesService service:
                             Services.Add(service);
                             Add(ServicesByNamespace, service.Namespace, service);
-                            Add(ServicesByName, service.Namespace, service.Name, service);
+                            Add(ServicesByName, (service.Namespace, service.Name), service);
                             break;
                         case KubernetesIngress ingress:
                             Ingresses.Add(ingress);
@@ -231,9 +231,10 @@ namespace SensitiveDataAnalyzers.Config.Reachability
             public readonly List<Workload> AllWorkloads = new();
             public readonly Dictionary<string, List<KubernetesWorkload>> WorkloadsByNamespace = new(StringComparer.Ordinal);
             public readonly Dictionary<string, List<KubernetesService>> ServicesByNamespace = new(StringComparer.Ordinal);
-            // Two-level string keys rather than tuple keys: a string-keyed dictionary hashes with the fast ordinal
-            // comparer, a tuple of strings with the randomized one, and these are filled for every object of the run.
-            public readonly Dictionary<string, Dictionary<string, List<KubernetesService>>> ServicesByName = new(StringComparer.Ordinal);
+            public readonly Dictionary<(string Namespace, string Name), List<KubernetesService>> ServicesByName = new();
+
+            // Kind, then namespace, rather than a tuple key: a string-keyed dictionary hashes with the fast ordinal
+            // comparer, a tuple of strings with the randomized one, and every object of the run is indexed here.
             public readonly Dictionary<string, Dictionary<string, List<KubernetesObject>>> ObjectsByKind = new(StringComparer.Ordinal);
             public readonly Dictionary<string, List<JsonConfiguration>> JsonByName = new(StringComparer.Ordinal);
             public readonly Dictionary<KubernetesService, IReadOnlyList<KubernetesWorkload>> SelectedBy = new();
