@@ -250,8 +250,23 @@ namespace SensitiveDataAnalyzers.Config.Parsing
         /// <summary>1-based line and column (in characters, counting UTF-8 lead bytes) of a byte offset.</summary>
         private (int Line, int Column) Position(long byteIndex)
         {
-            var index = _lineStarts.BinarySearch((int)byteIndex);
-            var line = index >= 0 ? index : ~index - 1;
+            // The last line that starts at or before the offset. Tokens come in order, so the line is usually the
+            // previous token's or a few after it: stepping forward is cheaper than a binary search per token.
+            int line;
+            if (_lastLine >= 0 && byteIndex >= _lineStarts[_lastLine])
+            {
+                line = _lastLine;
+                while (line + 1 < _lineStarts.Count && _lineStarts[line + 1] <= byteIndex)
+                {
+                    line++;
+                }
+            }
+            else
+            {
+                var index = _lineStarts.BinarySearch((int)byteIndex);
+                line = index >= 0 ? index : ~index - 1;
+            }
+
             // A UTF-8 BOM is not a character of the first line.
             long from = Math.Max(_lineStarts[line], _start);
             var column = 1;
