@@ -16,6 +16,11 @@ namespace SensitiveDataAnalyzers.Config.Reachability
 
         public string Path { get; }
 
+        /// <summary>The path with '/' separators, made once: compose mounts are matched against every file of that name.</summary>
+        internal string SlashedPath => _slashedPath ??= Path.Replace('\\', '/');
+
+        private string? _slashedPath;
+
         /// <summary>The settings the Orthanc checks read, with their positions (the file's other keys are not kept).</summary>
         public ConfigMapping Root { get; }
 
@@ -220,7 +225,7 @@ namespace SensitiveDataAnalyzers.Config.Reachability
 
                 foreach (var file in model._json)
                 {
-                    var path = file.Path.Replace('\\', '/');
+                    var path = file.SlashedPath;
                     Add(JsonByName, path.Substring(path.LastIndexOf('/') + 1), file);
                 }
             }

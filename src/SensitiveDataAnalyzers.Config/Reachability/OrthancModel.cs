@@ -277,7 +277,7 @@ namespace SensitiveDataAnalyzers.Config.Reachability
                     directory ??= System.IO.Path.GetDirectoryName(service.Path)?.Replace('\\', '/') + "/";
                     foreach (var file in deployment.JsonConfigurationsNamed(fileName))
                     {
-                        if (directory.Length == 1 || file.Path.Replace('\\', '/').StartsWith(directory, StringComparison.Ordinal))
+                        if (directory.Length == 1 || file.SlashedPath.StartsWith(directory, StringComparison.Ordinal))
                         {
                             yield return (file, file.Root, null);
                         }
