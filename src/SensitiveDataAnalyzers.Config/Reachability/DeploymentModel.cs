@@ -157,17 +157,22 @@ namespace SensitiveDataAnalyzers.Config.Reachability
         /// </summary>
         internal KubernetesContainer? FirstContainerBehind(KubernetesIngress ingress, Func<KubernetesContainer, bool> matches)
         {
-            foreach (var backend in ingress.Backends)
+            // Indexed loops: an enumerator over each read-only list of each Ingress was an allocation apiece.
+            var backends = ingress.Backends;
+            for (var b = 0; b < backends.Count; b++)
             {
-                foreach (var service in ServicesNamed(backend.Service, ingress.Namespace))
+                var services = ServicesNamed(backends[b].Service, ingress.Namespace);
+                for (var s = 0; s < services.Count; s++)
                 {
-                    foreach (var workload in SelectedBy(service))
+                    var workloads = SelectedBy(services[s]);
+                    for (var w = 0; w < workloads.Count; w++)
                     {
-                        foreach (var container in workload.Containers)
+                        var containers = workloads[w].Containers;
+                        for (var c = 0; c < containers.Count; c++)
                         {
-                            if (matches(container))
+                            if (matches(containers[c]))
                             {
-                                return container;
+                                return containers[c];
                             }
                         }
                     }

@@ -316,11 +316,12 @@ namespace SensitiveDataAnalyzers.Config.Reachability
 
             foreach (var container in containers)
             {
-                foreach (var port in container.Ports)
+                var ports = container.Ports;
+                for (var i = 0; i < ports.Count; i++)
                 {
-                    if (port.Number is not null && string.Equals(port.Name, target, StringComparison.Ordinal))
+                    if (ports[i].Number is not null && string.Equals(ports[i].Name, target, StringComparison.Ordinal))
                     {
-                        return port.Number;
+                        return ports[i].Number;
                     }
                 }
             }

@@ -51,7 +51,8 @@ namespace SensitiveDataAnalyzers.Config.Reachability
             ["HTTP_CL_VERIFY_PEERS"] = "HttpsVerifyPeers",
         };
 
-        private readonly Dictionary<string, OrthancSetting> _settings = new(StringComparer.OrdinalIgnoreCase);
+        // Sized for a typical configuration file's settings, so that reading one does not grow the table several times.
+        private readonly Dictionary<string, OrthancSetting> _settings = new(16, StringComparer.OrdinalIgnoreCase);
         private bool _configurationMounted;
         private readonly HashSet<string> _mountedConfigMaps = new(StringComparer.Ordinal);
         private readonly HashSet<string> _setElsewhere = new(StringComparer.OrdinalIgnoreCase);
@@ -317,19 +318,19 @@ namespace SensitiveDataAnalyzers.Config.Reachability
         private void AddEnvironment(IReadOnlyList<EnvironmentVariable> environment)
         {
             // ORTHANC_JSON counts as a configuration file, and files come before variables whatever their order.
-            foreach (var variable in environment)
+            for (var i = 0; i < environment.Count; i++)
             {
-                if (variable.Name == "ORTHANC_JSON")
+                if (environment[i].Name == "ORTHANC_JSON")
                 {
-                    AddVariable(variable);
+                    AddVariable(environment[i]);
                 }
             }
 
-            foreach (var variable in environment)
+            for (var i = 0; i < environment.Count; i++)
             {
-                if (variable.Name != "ORTHANC_JSON")
+                if (environment[i].Name != "ORTHANC_JSON")
                 {
-                    AddVariable(variable);
+                    AddVariable(environment[i]);
                 }
             }
         }

@@ -21,8 +21,11 @@ namespace SensitiveDataAnalyzers.Config.Checks.Transport
 
         public void Run(DeploymentModel deployment, FindingSink sink)
         {
-            // Every workload is visited but few set listeners or protocols: owner names and port lists are built only for those.
+            // Every workload is visited but few set listeners or protocols: owner names are built only for those, and
+            // the lists of listeners and published ports are reused from one workload to the next.
             var addresses = new ParsedAddresses();
+            var listeners = new List<(ListenerAddress Listener, SourceLocation At)>();
+            var published = new List<int>();
             foreach (var service in deployment.ComposeServices)
             {
                 if (EnvironmentSslProtocols(service) is { } protocols)
@@ -30,9 +33,11 @@ namespace SensitiveDataAnalyzers.Config.Checks.Transport
                     CheckProtocols(protocols, $"service '{service.Name}'", sink, ignored: null);
                 }
 
-                foreach (var (listener, at) in Listeners(service, addresses) ?? NoListeners)
+                listeners.Clear();
+                AddListeners(service, addresses, listeners);
+                foreach (var (listener, at) in listeners)
                 {
-                    var published = new List<int>();
+                    published.Clear();
                     foreach (var port in service.Ports)
                     {
                         if (port.Target == listener.Port && port.Binding != HostBinding.Loopback)
@@ -47,16 +52,20 @@ namespace SensitiveDataAnalyzers.Config.Checks.Transport
 
             foreach (var workload in deployment.KubernetesWorkloads)
             {
-                foreach (var container in workload.Containers)
+                var containers = workload.Containers;
+                for (var i = 0; i < containers.Count; i++)
                 {
+                    var container = containers[i];
                     if (EnvironmentSslProtocols(container) is { } protocols)
                     {
                         CheckProtocols(protocols, Describe(container), sink, workload.IgnoredRules);
                     }
 
-                    foreach (var (listener, at) in Listeners(container, addresses) ?? NoListeners)
+                    listeners.Clear();
+                    AddListeners(container, addresses, listeners);
+                    foreach (var (listener, at) in listeners)
                     {
-                        var published = new List<int>();
+                        published.Clear();
                         foreach (var service in deployment.ServicesSelecting(workload))
                         {
                             if (!service.IsExternal)
@@ -91,7 +100,16 @@ namespace SensitiveDataAnalyzers.Config.Checks.Transport
         private static void Report(FindingSink sink, string owner, ListenerAddress listener, SourceLocation at, IReadOnlyList<int> published, IReadOnlyCollection<string>? ignored)
         {
             var port = listener.Port!.Value;
-            var tlsPublished = published.FirstOrDefault(TlsPorts.Contains);
+            var tlsPublished = 0;
+            foreach (var candidate in published)
+            {
+                if (TlsPorts.Contains(candidate))
+                {
+                    tlsPublished = candidate;
+                    break;
+                }
+            }
+
             if (TlsPorts.Contains(port) || tlsPublished != 0)
             {
                 var exposed = tlsPublished != 0 && tlsPublished != port ? $", published as port {tlsPublished}," : string.Empty;
@@ -158,8 +176,6 @@ namespace SensitiveDataAnalyzers.Config.Checks.Transport
 
         private static readonly string[] ObsoleteProtocols = { "Ssl2", "Ssl3", "Tls", "Tls11", "Default" };
 
-        private static readonly List<(ListenerAddress, SourceLocation)> NoListeners = new();
-
         /// <summary>
         /// Listener lists parsed once per distinct text in a run: the same ASPNETCORE_URLS value (a pooled string) is
         /// set on service after service.
@@ -189,8 +205,10 @@ namespace SensitiveDataAnalyzers.Config.Checks.Transport
         private static IReadOnlyList<PositionedText>? EnvironmentSslProtocols(Workload workload)
         {
             List<PositionedText>? values = null;
-            foreach (var variable in workload.Environment)
+            var environment = workload.Environment;
+            for (var i = 0; i < environment.Count; i++)
             {
+                var variable = environment[i];
                 if (variable.Value is not { } value
                     || !variable.Name.StartsWith("Kestrel", StringComparison.OrdinalIgnoreCase)
                     || variable.Name.IndexOf("SslProtocols", StringComparison.OrdinalIgnoreCase) < 0)
@@ -228,12 +246,13 @@ namespace SensitiveDataAnalyzers.Config.Checks.Transport
             }
         }
 
-        /// <summary>Plaintext listeners beyond loopback with a known port, from a workload's environment; null when there are none.</summary>
-        private static List<(ListenerAddress Listener, SourceLocation At)>? Listeners(Workload workload, ParsedAddresses parsed)
+        /// <summary>Adds the plaintext listeners beyond loopback with a known port, from a workload's environment and command line.</summary>
+        private static void AddListeners(Workload workload, ParsedAddresses parsed, List<(ListenerAddress Listener, SourceLocation At)> listeners)
         {
-            List<(ListenerAddress, SourceLocation)>? listeners = null;
-            foreach (var variable in workload.Environment)
+            var environment = workload.Environment;
+            for (var i = 0; i < environment.Count; i++)
             {
+                var variable = environment[i];
                 if (variable.Value is not { } value)
                 {
                     continue;
@@ -261,7 +280,7 @@ namespace SensitiveDataAnalyzers.Config.Checks.Transport
                 {
                     if (address.IsPlaintextHttp && address.IsBeyondLoopback && address.Port is not null)
                     {
-                        (listeners ??= new List<(ListenerAddress, SourceLocation)>()).Add((address, variable.At));
+                        listeners.Add((address, variable.At));
                     }
                 }
             }
@@ -278,12 +297,10 @@ namespace SensitiveDataAnalyzers.Config.Checks.Transport
                 {
                     if (address.IsPlaintextHttp && address.IsBeyondLoopback && address.Port is not null)
                     {
-                        (listeners ??= new List<(ListenerAddress, SourceLocation)>()).Add((address, urls!.Value.At));
+                        listeners.Add((address, urls!.Value.At));
                     }
                 }
             }
-
-            return listeners;
         }
     }
 }
