@@ -158,9 +158,11 @@ namespace SensitiveDataAnalyzers.Config.Reachability
             var mounted = new HashSet<(string Namespace, string Name)>(instances
                 .Where(i => i.Workload is KubernetesContainer)
                 .SelectMany(i => i._mountedConfigMaps.Select(name => (((KubernetesContainer)i.Workload!).Owner.Namespace, name))));
-            foreach (var configMap in deployment.KubernetesObjects.OfType<KubernetesConfigMap>())
+            // A type test on each object rather than OfType: on a sealed class it is one comparison, where the generic
+            // filter called the runtime's cast helper for every object of the run.
+            foreach (var item in deployment.KubernetesObjects)
             {
-                if (mounted.Contains((configMap.Namespace, configMap.Name)))
+                if (item is not KubernetesConfigMap configMap || mounted.Contains((configMap.Namespace, configMap.Name)))
                 {
                     continue;
                 }
@@ -288,8 +290,13 @@ namespace SensitiveDataAnalyzers.Config.Reachability
             else if (workload is KubernetesContainer container)
             {
                 var configMapNames = container.Owner.ConfigMapVolumes;
-                foreach (var configMap in deployment.ObjectsOfKind("ConfigMap", container.Owner.Namespace).OfType<KubernetesConfigMap>().Where(o => configMapNames.Contains(o.Name)))
+                foreach (var item in deployment.ObjectsOfKind("ConfigMap", container.Owner.Namespace))
                 {
+                    if (item is not KubernetesConfigMap configMap || !configMapNames.Contains(configMap.Name))
+                    {
+                        continue;
+                    }
+
                     if (configMap.HoldsJson)
                     {
                         mountedConfigMaps.Add(configMap.Name);
