@@ -185,9 +185,26 @@ namespace SensitiveDataAnalyzers.Config.Reachability
         public IReadOnlyList<KubernetesService> ServicesNamed(string name, string @namespace) =>
             Index.ServicesByName.TryGetValue((@namespace, name), out var services) ? services : Array.Empty<KubernetesService>();
 
-        /// <summary>Objects of one kind in one namespace (ConfigMaps, NetworkPolicies), indexed once.</summary>
-        public IReadOnlyList<KubernetesObject> ObjectsOfKind(string kind, string @namespace) =>
-            Indexes.Find(Index.ObjectsByKind, kind, @namespace) ?? (IReadOnlyList<KubernetesObject>)Array.Empty<KubernetesObject>();
+        /// <summary>Objects of one kind in one namespace (ConfigMaps, NetworkPolicies), indexed once per kind asked for.</summary>
+        public IReadOnlyList<KubernetesObject> ObjectsOfKind(string kind, string @namespace)
+        {
+            var index = Index;
+            if (!index.ObjectsByKind.TryGetValue(kind, out var byNamespace))
+            {
+                // Only the kinds asked for are indexed (the checks ask for three): a list per kind and namespace for
+                // every object of the run was most of the index.
+                index.ObjectsByKind[kind] = byNamespace = new Dictionary<string, List<KubernetesObject>>(StringComparer.Ordinal);
+                foreach (var item in _kubernetes)
+                {
+                    if (item.Kind == kind)
+                    {
+                        Indexes.Add(byNamespace, item.Namespace, item);
+                    }
+                }
+            }
+
+            return byNamespace.TryGetValue(@namespace, out var objects) ? objects : Array.Empty<KubernetesObject>();
+        }
 
         /// <summary>JSON configuration files of the run with this file name (any directory): compose volumes mount files by path.</summary>
         public IReadOnlyList<JsonConfiguration> JsonConfigurationsNamed(string fileName) =>
@@ -204,7 +221,6 @@ namespace SensitiveDataAnalyzers.Config.Reachability
                 // One pass, no LINQ grouping: the indexes are built once per run, right before the first join.
                 foreach (var item in model._kubernetes)
                 {
-                    Add(ObjectsByKind, item.Kind, item.Namespace, item);
                     switch (item)
                     {
                         case KubernetesWorkload workload:
@@ -243,19 +259,14 @@ namespace SensitiveDataAnalyzers.Config.Reachability
             public readonly Dictionary<string, List<KubernetesService>> ServicesByNamespace = new(StringComparer.Ordinal);
             public readonly Dictionary<(string Namespace, string Name), List<KubernetesService>> ServicesByName = new();
 
-            // Kind, then namespace, rather than a tuple key: a string-keyed dictionary hashes with the fast ordinal
-            // comparer, a tuple of strings with the randomized one, and every object of the run is indexed here.
+            /// <summary>Kind, then namespace (filled by <see cref="ObjectsOfKind"/> for the kinds asked for).</summary>
             public readonly Dictionary<string, Dictionary<string, List<KubernetesObject>>> ObjectsByKind = new(StringComparer.Ordinal);
             public readonly Dictionary<string, List<JsonConfiguration>> JsonByName = new(StringComparer.Ordinal);
             public readonly Dictionary<KubernetesService, IReadOnlyList<KubernetesWorkload>> SelectedBy = new();
             public readonly Dictionary<KubernetesWorkload, IReadOnlyList<KubernetesService>> ServicesSelecting = new();
             public IReadOnlyList<OrthancInstance>? Orthancs;
 
-            /// <summary>The items under two keys, or null.</summary>
-            public static List<TItem>? Find<TItem>(Dictionary<string, Dictionary<string, List<TItem>>> index, string outer, string inner) =>
-                index.TryGetValue(outer, out var byInner) && byInner.TryGetValue(inner, out var items) ? items : null;
-
-            private static void Add<TKey, TItem>(Dictionary<TKey, List<TItem>> index, TKey key, TItem item)
+            public static void Add<TKey, TItem>(Dictionary<TKey, List<TItem>> index, TKey key, TItem item)
                 where TKey : notnull
             {
                 if (!index.TryGetValue(key, out var items))
@@ -264,16 +275,6 @@ namespace SensitiveDataAnalyzers.Config.Reachability
                 }
 
                 items.Add(item);
-            }
-
-            private static void Add<TItem>(Dictionary<string, Dictionary<string, List<TItem>>> index, string outer, string inner, TItem item)
-            {
-                if (!index.TryGetValue(outer, out var byInner))
-                {
-                    index[outer] = byInner = new Dictionary<string, List<TItem>>(StringComparer.Ordinal);
-                }
-
-                Add(byInner, inner, item);
             }
         }
     }
