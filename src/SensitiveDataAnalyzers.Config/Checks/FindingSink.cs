@@ -35,9 +35,17 @@ namespace SensitiveDataAnalyzers.Config.Checks
         public void AddSuppressions(ConfigFile file)
         {
             Dictionary<int, HashSet<string>>? lines = null;
-            foreach (var comment in file.Comments)
+            var comments = file.Comments;
+            for (var i = 0; i < comments.Count; i++)
             {
-                AddSuppression(lines ??= _suppressedLines.TryGetValue(file.Path, out var existing) ? existing : _suppressedLines[file.Path] = new Dictionary<int, HashSet<string>>(), comment);
+                // Most comments are not suppressions (rendered charts mark every document with "# Source: ..."): those
+                // are passed over without trimming copies, and a file without suppressions gets no line table.
+                if (comments[i].Text.IndexOf("sda-disable", StringComparison.OrdinalIgnoreCase) < 0)
+                {
+                    continue;
+                }
+
+                AddSuppression(lines ??= _suppressedLines.TryGetValue(file.Path, out var existing) ? existing : _suppressedLines[file.Path] = new Dictionary<int, HashSet<string>>(), comments[i]);
             }
         }
 

@@ -113,6 +113,21 @@ namespace SensitiveDataAnalyzers.Config.Model
         /// <summary>The entry for <paramref name="key"/>; the last one wins, as in YAML and JSON readers of the tools.</summary>
         public ConfigEntry? Entry(string key, StringComparison comparison = StringComparison.Ordinal)
         {
+            if (_entries is ConfigEntry[] array)
+            {
+                // The usual case once read (an exact array): indexed directly, not through the list interface, since
+                // every view reads several keys of every mapping it meets.
+                for (var i = array.Length - 1; i >= 0; i--)
+                {
+                    if (string.Equals(array[i].Key.Value, key, comparison))
+                    {
+                        return array[i];
+                    }
+                }
+
+                return null;
+            }
+
             for (var i = _entries.Count - 1; i >= 0; i--)
             {
                 if (string.Equals(_entries[i].Key.Value, key, comparison))

@@ -192,8 +192,6 @@ namespace SensitiveDataAnalyzers.Config.Parsing
         /// </summary>
         private static int? HelmTemplateLine(string text)
         {
-            string[] helmMarkers = { ".Values", ".Release.", ".Chart.", ".Capabilities.", ".Files.", "include \"", "template \"", "toYaml", "nindent", "tpl " };
-
             // Most files have no '{{' at all: a (vectorised) search finds that without walking every character.
             for (var i = text.IndexOf("{{", StringComparison.Ordinal); i >= 0; i = text.IndexOf("{{", i + 1, StringComparison.Ordinal))
             {
@@ -201,7 +199,7 @@ namespace SensitiveDataAnalyzers.Config.Parsing
                 // rest of the file for every '{{' made megabytes of braces quadratic.
                 var close = text.IndexOf("}}", i + 2, Math.Min(202, text.Length - i - 2), StringComparison.Ordinal);
                 var action = close < 0 ? text.Substring(i + 2, Math.Min(80, text.Length - i - 2)) : text.Substring(i + 2, Math.Min(close - i - 2, 200));
-                foreach (var marker in helmMarkers)
+                foreach (var marker in HelmMarkers)
                 {
                     if (action.IndexOf(marker, StringComparison.Ordinal) >= 0)
                     {
@@ -212,6 +210,8 @@ namespace SensitiveDataAnalyzers.Config.Parsing
 
             return null;
         }
+
+        private static readonly string[] HelmMarkers = { ".Values", ".Release.", ".Chart.", ".Capabilities.", ".Files.", "include \"", "template \"", "toYaml", "nindent", "tpl " };
 
         private static int LineOf(string text, int index)
         {

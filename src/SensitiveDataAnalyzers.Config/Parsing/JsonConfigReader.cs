@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json;
 using SensitiveDataAnalyzers.Config.Checks;
 using SensitiveDataAnalyzers.Config.Model;
@@ -17,6 +18,10 @@ namespace SensitiveDataAnalyzers.Config.Parsing
         private readonly ParseLimits _limits;
         private readonly List<int> _lineStarts = new() { 0 };
         private readonly List<ConfigComment> _comments = new();
+
+        // Entries and items are gathered in lists reused per depth and copied once into exact arrays.
+        private readonly List<List<ConfigEntry>> _entryLists = new();
+        private readonly List<List<ConfigNode>> _itemLists = new();
         private readonly int _start;
         private int _budget;
         private int _lastLine = -1;
@@ -30,12 +35,13 @@ namespace SensitiveDataAnalyzers.Config.Parsing
             _limits = limits;
             _budget = limits.MaxNodes;
             _start = utf8.Length >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBB && utf8[2] == 0xBF ? 3 : 0;
-            for (var i = 0; i < utf8.Length; i++)
+            // A vectorised search for line breaks: most of a file is not one.
+            var bytes = new ReadOnlySpan<byte>(utf8);
+            for (var i = bytes.IndexOf((byte)'\n'); i >= 0;)
             {
-                if (utf8[i] == (byte)'\n')
-                {
-                    _lineStarts.Add(i + 1);
-                }
+                _lineStarts.Add(i + 1);
+                var next = bytes.Slice(i + 1).IndexOf((byte)'\n');
+                i = next < 0 ? -1 : i + 1 + next;
             }
         }
 
@@ -52,7 +58,7 @@ namespace SensitiveDataAnalyzers.Config.Parsing
             {
                 if (Next(ref reader))
                 {
-                    root = ReadValue(ref reader, start);
+                    root = ReadValue(ref reader, start, 0);
                     if (Next(ref reader))
                     {
                         throw Error("invalid JSON: more than one value at the top level", reader.TokenStartIndex + start);
@@ -101,7 +107,7 @@ namespace SensitiveDataAnalyzers.Config.Parsing
             return false;
         }
 
-        private ConfigNode ReadValue(ref Utf8JsonReader reader, int offset)
+        private ConfigNode ReadValue(ref Utf8JsonReader reader, int offset, int depth)
         {
             if (--_budget < 0)
             {
@@ -112,27 +118,32 @@ namespace SensitiveDataAnalyzers.Config.Parsing
             switch (reader.TokenType)
             {
                 case JsonTokenType.StartObject:
-                    var entries = new List<ConfigEntry>();
+                    var entries = Scratch(_entryLists, depth);
                     while (Next(ref reader) && reader.TokenType == JsonTokenType.PropertyName)
                     {
-                        var key = new ConfigScalar(Location(reader.TokenStartIndex + offset), Text(ref reader), isQuoted: true);
+                        var key = new ConfigScalar(Location(reader.TokenStartIndex + offset), PropertyName(ref reader), isQuoted: true);
                         Next(ref reader);
-                        entries.Add(new ConfigEntry(key, ReadValue(ref reader, offset)));
+                        entries.Add(new ConfigEntry(key, ReadValue(ref reader, offset, depth + 1)));
                     }
 
-                    return new ConfigMapping(location, entries);
+                    var mapping = new ConfigMapping(location);
+                    mapping.Complete(entries.ToArray());
+                    return mapping;
                 case JsonTokenType.StartArray:
-                    var items = new List<ConfigNode>();
+                    var items = Scratch(_itemLists, depth);
                     while (Next(ref reader) && reader.TokenType != JsonTokenType.EndArray)
                     {
-                        items.Add(ReadValue(ref reader, offset));
+                        items.Add(ReadValue(ref reader, offset, depth + 1));
                     }
 
-                    return new ConfigSequence(location, items);
+                    var sequence = new ConfigSequence(location);
+                    sequence.Complete(items.ToArray());
+                    return sequence;
                 case JsonTokenType.String:
                     return new ConfigScalar(location, Text(ref reader), isQuoted: true);
                 case JsonTokenType.Number:
-                    return new ConfigScalar(location, System.Text.Encoding.UTF8.GetString(reader.ValueSpan.ToArray()), isQuoted: false);
+                    // A number is never escaped: its bytes are the input's own, decoded in place.
+                    return new ConfigScalar(location, System.Text.Encoding.UTF8.GetString(_utf8, (int)reader.TokenStartIndex + offset, reader.ValueSpan.Length), isQuoted: false);
                 case JsonTokenType.True:
                     return new ConfigScalar(location, "true", isQuoted: false);
                 case JsonTokenType.False:
@@ -142,6 +153,70 @@ namespace SensitiveDataAnalyzers.Config.Parsing
                 default:
                     throw Error($"invalid JSON: unexpected {reader.TokenType}", reader.TokenStartIndex + offset);
             }
+        }
+
+        /// <summary>The cleared list for this depth (values at one depth are read one after the other, never nested).</summary>
+        private static List<T> Scratch<T>(List<List<T>> lists, int depth)
+        {
+            while (lists.Count <= depth)
+            {
+                lists.Add(new List<T>());
+            }
+
+            var list = lists[depth];
+            list.Clear();
+            return list;
+        }
+
+        /// <summary>
+        /// Property names that recur in the Kubernetes, Orthanc and ASP.NET Core files of a deployment, by UTF-8 length:
+        /// each is one shared string rather than decoded again for every object (the deployment model keeps the
+        /// Orthanc settings of every configuration file for the whole run).
+        /// </summary>
+        private static readonly (string Text, byte[] Utf8)[]?[] CommonNames = GroupByLength(
+            "apiVersion", "kind", "metadata", "name", "namespace", "labels", "annotations", "spec", "template", "selector",
+            "matchLabels", "containers", "image", "imagePullPolicy", "ports", "containerPort", "port", "targetPort", "protocol",
+            "env", "value", "valueFrom", "secretKeyRef", "key", "volumeMounts", "mountPath", "volumes", "configMap", "items",
+            "type", "replicas", "resources", "limits", "requests", "cpu", "memory", "data", "rules", "host", "http", "paths",
+            "path", "pathType", "backend", "service", "number", "tls", "hosts", "secretName", "ingressClassName",
+            "Kestrel", "Endpoints", "EndpointDefaults", "Url", "Urls", "SslProtocols", "Certificate", "Password", "Protocols",
+            "Logging", "LogLevel", "Default", "AllowedHosts", "ConnectionStrings",
+            "Name", "DicomAet", "DicomPort", "HttpPort", "RemoteAccessAllowed", "AuthenticationEnabled", "RegisteredUsers",
+            "OrthancPeers", "DicomModalities", "StorageDirectory", "IndexDirectory", "DicomTlsEnabled", "DicomCheckCalledAet",
+            "DicomAlwaysAllowStore", "SslEnabled", "SslCertificate", "HttpsVerifyPeers", "DicomServerEnabled", "HttpServerEnabled",
+            "DicomTlsRemoteCertificateRequired", "DicomAlwaysAllowFind", "DicomAlwaysAllowFindWorklist", "DicomAlwaysAllowGet",
+            "DicomAlwaysAllowMove", "StorageCompression", "MaximumStorageSize", "ConcurrentJobs", "LimitFindResults");
+
+        private static (string Text, byte[] Utf8)[]?[] GroupByLength(params string[] names)
+        {
+            var byLength = new (string, byte[])[]?[names.Max(name => name.Length) + 1];
+            foreach (var name in names)
+            {
+                var group = byLength[name.Length] ?? Array.Empty<(string, byte[])>();
+                Array.Resize(ref group, group.Length + 1);
+                group[group.Length - 1] = (name, System.Text.Encoding.UTF8.GetBytes(name));
+                byLength[name.Length] = group;
+            }
+
+            return byLength;
+        }
+
+        /// <summary>A property name: a shared string when it is a common one written without escapes, else decoded.</summary>
+        private static string PropertyName(ref Utf8JsonReader reader)
+        {
+            var utf8 = reader.ValueSpan;
+            if (!reader.ValueIsEscaped && utf8.Length < CommonNames.Length && CommonNames[utf8.Length] is { } candidates)
+            {
+                foreach (var candidate in candidates)
+                {
+                    if (utf8.SequenceEqual(candidate.Utf8))
+                    {
+                        return candidate.Text;
+                    }
+                }
+            }
+
+            return Text(ref reader);
         }
 
         /// <summary>
@@ -175,8 +250,23 @@ namespace SensitiveDataAnalyzers.Config.Parsing
         /// <summary>1-based line and column (in characters, counting UTF-8 lead bytes) of a byte offset.</summary>
         private (int Line, int Column) Position(long byteIndex)
         {
-            var index = _lineStarts.BinarySearch((int)byteIndex);
-            var line = index >= 0 ? index : ~index - 1;
+            // The last line that starts at or before the offset. Tokens come in order, so the line is usually the
+            // previous token's or a few after it: stepping forward is cheaper than a binary search per token.
+            int line;
+            if (_lastLine >= 0 && byteIndex >= _lineStarts[_lastLine])
+            {
+                line = _lastLine;
+                while (line + 1 < _lineStarts.Count && _lineStarts[line + 1] <= byteIndex)
+                {
+                    line++;
+                }
+            }
+            else
+            {
+                var index = _lineStarts.BinarySearch((int)byteIndex);
+                line = index >= 0 ? index : ~index - 1;
+            }
+
             // A UTF-8 BOM is not a character of the first line.
             long from = Math.Max(_lineStarts[line], _start);
             var column = 1;

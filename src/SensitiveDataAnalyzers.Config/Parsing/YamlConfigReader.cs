@@ -19,8 +19,13 @@ namespace SensitiveDataAnalyzers.Config.Parsing
         private readonly ParseLimits _limits;
         private readonly List<ConfigComment> _comments = new();
         private readonly Dictionary<string, ConfigNode> _anchors = new();
-        private readonly List<List<ConfigEntry>> _entryLists = new();
-        private readonly List<List<ConfigNode>> _itemLists = new();
+
+        // Per-depth scratch lists, kept for the thread between files: a run reads thousands of files, and lists made
+        // afresh for each file grew again in each one.
+        [ThreadStatic]
+        private static ScratchLists? t_scratch;
+
+        private readonly ScratchLists _scratch;
 
         private IParser _parser = null!;
         private Scanner _scanner = null!;
@@ -37,10 +42,25 @@ namespace SensitiveDataAnalyzers.Config.Parsing
             _path = path;
             _limits = limits;
             _budget = limits.MaxNodes;
+
+            // Taken from the thread while in use, so a nested read (none today) would get lists of its own.
+            _scratch = t_scratch ?? new ScratchLists();
+            t_scratch = null;
         }
 
         /// <param name="ascii">The text is known to be ASCII (as long as its UTF-8 bytes), so no column needs surrogate handling.</param>
-        public static ConfigFile Read(string path, string text, ParseLimits limits, bool ascii = false) => new YamlConfigReader(path, limits).ReadFile(text, ascii);
+        public static ConfigFile Read(string path, string text, ParseLimits limits, bool ascii = false)
+        {
+            var reader = new YamlConfigReader(path, limits);
+            try
+            {
+                return reader.ReadFile(text, ascii);
+            }
+            finally
+            {
+                t_scratch = reader._scratch.Release();
+            }
+        }
 
         private ConfigFile ReadFile(string text, bool ascii)
         {
@@ -117,19 +137,13 @@ namespace SensitiveDataAnalyzers.Config.Parsing
                 throw new ParseException(ToolNotices.LimitExceeded, $"nesting deeper than {_limits.MaxDepth} levels", (int)mark.Line, Column(mark));
             }
 
-            Spend(_parser.Current?.Start ?? Mark.Empty);
-            if (_parser.TryConsume<AnchorAlias>(out var alias))
+            // The current event is read once and dispatched on its type (scalars are most nodes); anything else goes
+            // through Consume<MappingStart>, which reports what was found instead.
+            var current = _parser.Current;
+            Spend(current?.Start ?? Mark.Empty);
+            if (current is Scalar scalar)
             {
-                if (!_anchors.TryGetValue(alias.Value.Value, out var anchored))
-                {
-                    throw new ParseException(ToolNotices.Unparseable, $"invalid YAML: unknown alias '*{alias.Value.Value}'", (int)alias.Start.Line, Column(alias.Start));
-                }
-
-                return anchored;
-            }
-
-            if (_parser.TryConsume<Scalar>(out var scalar))
-            {
+                _parser.MoveNext();
                 var isNull = scalar.Style == ScalarStyle.Plain && scalar.Value is "" or "~" or "null" or "Null" or "NULL";
                 var node = new ConfigScalar(
                     Location(scalar.Start),
@@ -138,10 +152,22 @@ namespace SensitiveDataAnalyzers.Config.Parsing
                 return Anchor(scalar.Anchor, node);
             }
 
-            if (_parser.TryConsume<SequenceStart>(out var sequenceStart))
+            if (current is AnchorAlias alias)
             {
+                _parser.MoveNext();
+                if (!_anchors.TryGetValue(alias.Value.Value, out var anchored))
+                {
+                    throw new ParseException(ToolNotices.Unparseable, $"invalid YAML: unknown alias '*{alias.Value.Value}'", (int)alias.Start.Line, Column(alias.Start));
+                }
+
+                return anchored;
+            }
+
+            if (current is SequenceStart sequenceStart)
+            {
+                _parser.MoveNext();
                 // Items are gathered in a list reused per depth and copied once into an exact array.
-                var items = Scratch(_itemLists, depth);
+                var items = ScratchLists.At(_scratch.Items, depth);
                 var sequence = Anchor(sequenceStart.Anchor, new ConfigSequence(Location(sequenceStart.Start)));
                 while (!AcceptEnd<SequenceEnd>())
                 {
@@ -153,8 +179,13 @@ namespace SensitiveDataAnalyzers.Config.Parsing
                 return sequence;
             }
 
-            var mappingStart = _parser.Consume<MappingStart>();
-            var entries = Scratch(_entryLists, depth);
+            var mappingStart = current as MappingStart ?? _parser.Consume<MappingStart>();
+            if (ReferenceEquals(mappingStart, current))
+            {
+                _parser.MoveNext();
+            }
+
+            var entries = ScratchLists.At(_scratch.Entries, depth);
             var mapping = Anchor(mappingStart.Anchor, new ConfigMapping(Location(mappingStart.Start)));
             List<ConfigEntry>? merged = null;
             while (!AcceptEnd<MappingEnd>())
@@ -215,18 +246,6 @@ namespace SensitiveDataAnalyzers.Config.Parsing
             }
         }
 
-        /// <summary>The cleared list for this depth (nodes at one depth are read one after the other, never nested).</summary>
-        private static List<T> Scratch<T>(List<List<T>> lists, int depth)
-        {
-            while (lists.Count <= depth)
-            {
-                lists.Add(new List<T>());
-            }
-
-            var list = lists[depth];
-            list.Clear();
-            return list;
-        }
 
         private T Anchor<T>(AnchorName anchor, T node)
             where T : ConfigNode
@@ -243,7 +262,7 @@ namespace SensitiveDataAnalyzers.Config.Parsing
             where T : ParsingEvent
         {
             SkipComments();
-            return _parser.Accept<T>(out _);
+            return _parser.Current is T || (_parser.Current is null && _parser.Accept<T>(out _));
         }
 
         private void SkipComments()
@@ -354,6 +373,47 @@ namespace SensitiveDataAnalyzers.Config.Parsing
             }
 
             return false;
+        }
+
+        /// <summary>Lists of entries and items gathered per depth, each copied once into an exact array.</summary>
+        private sealed class ScratchLists
+        {
+            /// <summary>Lists grown past this by a large file are dropped rather than kept for the thread.</summary>
+            private const int MaxKeptCapacity = 4096;
+
+            public readonly List<List<ConfigEntry>> Entries = new();
+            public readonly List<List<ConfigNode>> Items = new();
+
+            /// <summary>The cleared list for this depth (nodes at one depth are read one after the other, never nested).</summary>
+            public static List<T> At<T>(List<List<T>> lists, int depth)
+            {
+                while (lists.Count <= depth)
+                {
+                    lists.Add(new List<T>());
+                }
+
+                var list = lists[depth];
+                list.Clear();
+                return list;
+            }
+
+            /// <summary>Cleared for the next file (no node of this one stays reachable), or null when a list grew too large to keep.</summary>
+            public ScratchLists? Release() => Clear(Entries) && Clear(Items) ? this : null;
+
+            private static bool Clear<T>(List<List<T>> lists)
+            {
+                foreach (var list in lists)
+                {
+                    if (list.Capacity > MaxKeptCapacity)
+                    {
+                        return false;
+                    }
+
+                    list.Clear();
+                }
+
+                return lists.Count <= MaxKeptCapacity;
+            }
         }
 
         private static string FirstLine(string message)

@@ -40,17 +40,17 @@ namespace SensitiveDataAnalyzers.Config.Reachability
     /// <summary>An ASP.NET Core settings file: <c>Urls</c> and <c>Kestrel:Endpoints:*</c>, read into what the checks need.</summary>
     public sealed class AppSettings
     {
-        private AppSettings(string path, ConfigMapping root)
+        private AppSettings(string path, ConfigMapping root, StringPool? pool)
         {
             Path = path;
-            Urls = Text(root.Scalar("Urls", StringComparison.OrdinalIgnoreCase));
+            Urls = Text(root.Scalar("Urls", StringComparison.OrdinalIgnoreCase), pool);
             var kestrel = root.Mapping("Kestrel", StringComparison.OrdinalIgnoreCase);
             Endpoints = (kestrel?.Mapping("Endpoints", StringComparison.OrdinalIgnoreCase)?.Entries ?? Array.Empty<ConfigEntry>())
                 .Where(e => e.Value is ConfigMapping)
-                .Select(e => new KestrelEndpoint(e.Name, Text(((ConfigMapping)e.Value).Scalar("Url", StringComparison.OrdinalIgnoreCase)), SslProtocols((ConfigMapping)e.Value)))
+                .Select(e => new KestrelEndpoint(Intern(e.Name, pool), Text(((ConfigMapping)e.Value).Scalar("Url", StringComparison.OrdinalIgnoreCase), pool), SslProtocols((ConfigMapping)e.Value, pool)))
                 .ToArray();
             var defaults = kestrel?.Mapping("EndpointDefaults", StringComparison.OrdinalIgnoreCase);
-            EndpointDefaultsSslProtocols = defaults is null ? Array.Empty<PositionedText>() : SslProtocols(defaults);
+            EndpointDefaultsSslProtocols = defaults is null ? Array.Empty<PositionedText>() : SslProtocols(defaults, pool);
         }
 
         public string Path { get; }
@@ -64,7 +64,10 @@ namespace SensitiveDataAnalyzers.Config.Reachability
         public IReadOnlyList<PositionedText> EndpointDefaultsSslProtocols { get; }
 
         /// <summary>A settings file: named appsettings*.json, or holding a Kestrel section.</summary>
-        public static AppSettings? Read(string path, ConfigMapping root)
+        public static AppSettings? Read(string path, ConfigMapping root) => Read(path, root, pool: null);
+
+        /// <param name="pool">The deployment's strings: endpoint names and URLs repeat from one settings file to the next.</param>
+        internal static AppSettings? Read(string path, ConfigMapping root, StringPool? pool)
         {
             var name = System.IO.Path.GetFileName(path);
             if (name.Equals("appsettings.Development.json", StringComparison.OrdinalIgnoreCase))
@@ -74,19 +77,21 @@ namespace SensitiveDataAnalyzers.Config.Reachability
             }
 
             var named = name.StartsWith("appsettings", StringComparison.OrdinalIgnoreCase) && name.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
-            return named || root.Mapping("Kestrel", StringComparison.OrdinalIgnoreCase) is not null ? new AppSettings(path, root) : null;
+            return named || root.Mapping("Kestrel", StringComparison.OrdinalIgnoreCase) is not null ? new AppSettings(path, root, pool) : null;
         }
 
-        private static PositionedText? Text(ConfigScalar? scalar) => scalar?.Value is { } text ? new PositionedText(text, scalar.Location) : null;
+        private static string Intern(string text, StringPool? pool) => pool?.Intern(text) ?? text;
 
-        private static IReadOnlyList<PositionedText> SslProtocols(ConfigMapping endpoint) =>
+        private static PositionedText? Text(ConfigScalar? scalar, StringPool? pool) => scalar?.Value is { } text ? new PositionedText(Intern(text, pool), scalar.Location) : null;
+
+        private static IReadOnlyList<PositionedText> SslProtocols(ConfigMapping endpoint, StringPool? pool) =>
             (endpoint.Entry("SslProtocols", StringComparison.OrdinalIgnoreCase)?.Value switch
             {
                 ConfigScalar scalar => new[] { scalar },
                 ConfigSequence sequence => sequence.Items.OfType<ConfigScalar>().ToArray(),
                 _ => Array.Empty<ConfigScalar>(),
             })
-            .Select(Text)
+            .Select(scalar => Text(scalar, pool))
             .Where(t => t is not null)
             .Select(t => t!.Value)
             .ToArray();

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using SensitiveDataAnalyzers.Config.Model;
 
 namespace SensitiveDataAnalyzers.Config.Reachability
@@ -80,11 +79,7 @@ namespace SensitiveDataAnalyzers.Config.Reachability
             NetworkMode = service.Scalar("network_mode");
             Ports = ReadPorts(service.Sequence("ports"), pool);
             Labels = StringMap.From(ReadEnvironment(service["labels"], pool), pool);
-            Volumes = (service.Sequence("volumes")?.Items ?? Array.Empty<ConfigNode>())
-                .Select(v => v is ConfigScalar s ? s.Value : (v as ConfigMapping)?.Text("source") + ":" + (v as ConfigMapping)?.Text("target"))
-                .Where(v => v is not null)
-                .Select(v => pool.Intern(v)!)
-                .ToArray();
+            Volumes = ReadVolumes(service.Sequence("volumes"), pool);
         }
 
         /// <summary>The compose file.</summary>
@@ -98,8 +93,12 @@ namespace SensitiveDataAnalyzers.Config.Reachability
 
         public IReadOnlyList<string> Volumes { get; }
 
-        public override IEnumerable<string> DescriptiveText =>
-            new[] { Name }.Concat(Words(Labels)).Concat(Volumes);
+        internal override void AddDescriptiveText(List<string> texts)
+        {
+            texts.Add(Name);
+            Labels.AddWords(texts);
+            texts.AddRange(Volumes);
+        }
 
         public override bool? DeclaredPhi =>
             Labels.TryGetValue(SensitiveData.PhiKey, out var value) ? ConfigScalar.ParseBoolean(value) : null;
@@ -107,37 +106,82 @@ namespace SensitiveDataAnalyzers.Config.Reachability
         /// <summary>The services of a compose document: a mapping with a top-level <c>services</c> mapping.</summary>
         public static IEnumerable<ComposeService> Read(string path, ConfigMapping root, StringPool pool)
         {
+            var services = new List<ComposeService>();
+            Read(path, root, pool, services);
+            return services;
+        }
+
+        /// <summary>Adds the services of a compose document to <paramref name="into"/> (no iterator per document of the run).</summary>
+        internal static void Read(string path, ConfigMapping root, StringPool pool, List<ComposeService> into)
+        {
             if (root.Mapping("services") is not { } services || root.Entry("apiVersion") is not null)
             {
-                yield break;
+                return;
             }
 
-            foreach (var entry in services.Entries)
+            var entries = services.Entries;
+            for (var i = 0; i < entries.Count; i++)
             {
-                if (entry.Value is ConfigMapping service)
+                if (entries[i].Value is ConfigMapping service)
                 {
-                    yield return new ComposeService(path, entry, service, pool);
+                    into.Add(new ComposeService(path, entries[i], service, pool));
                 }
             }
         }
 
-        /// <summary>Variables as the container gets them when the deployer sets nothing: defaults of <c>${VAR:-default}</c> applied.</summary>
+        /// <summary>
+        /// Variables as the container gets them when the deployer sets nothing: defaults of <c>${VAR:-default}</c>
+        /// applied. The list read is kept as it is when no value changes (most environments have no '$').
+        /// </summary>
         private static IReadOnlyList<EnvironmentVariable> Interpolated(IReadOnlyList<EnvironmentVariable> environment, StringPool pool)
         {
-            if (environment.Count == 0)
-            {
-                return environment;
-            }
-
-            var result = new EnvironmentVariable[environment.Count];
+            EnvironmentVariable[]? result = null;
             for (var i = 0; i < environment.Count; i++)
             {
                 var variable = environment[i];
                 var effective = ComposeInterpolation.Effective(variable.Value);
-                result[i] = ReferenceEquals(effective, variable.Value) ? variable : new EnvironmentVariable(variable.Name, pool.Intern(effective), variable.At);
+                if (!ReferenceEquals(effective, variable.Value))
+                {
+                    if (result is null)
+                    {
+                        result = new EnvironmentVariable[environment.Count];
+                        for (var j = 0; j < i; j++)
+                        {
+                            result[j] = environment[j];
+                        }
+                    }
+
+                    result[i] = new EnvironmentVariable(variable.Name, pool.Intern(effective), variable.At);
+                }
+                else if (result is not null)
+                {
+                    result[i] = variable;
+                }
             }
 
-            return result;
+            return result ?? environment;
+        }
+
+        /// <summary>Short syntax as written, long syntax as <c>source:target</c>.</summary>
+        private static IReadOnlyList<string> ReadVolumes(ConfigSequence? volumes, StringPool pool)
+        {
+            if (volumes is not { Items.Count: > 0 })
+            {
+                return Array.Empty<string>();
+            }
+
+            var result = new string[volumes.Items.Count];
+            var count = 0;
+            foreach (var volume in volumes.Items)
+            {
+                var text = volume is ConfigScalar scalar ? scalar.Value : (volume as ConfigMapping)?.Text("source") + ":" + (volume as ConfigMapping)?.Text("target");
+                if (text is not null)
+                {
+                    result[count++] = pool.Intern(text)!;
+                }
+            }
+
+            return KubernetesObject.Trimmed(result, count);
         }
 
         private static IReadOnlyList<PublishedPort> ReadPorts(ConfigSequence? ports, StringPool pool)
@@ -147,13 +191,13 @@ namespace SensitiveDataAnalyzers.Config.Reachability
                 return Array.Empty<PublishedPort>();
             }
 
-            var result = new List<PublishedPort>();
-            foreach (var item in ports?.Items ?? Array.Empty<ConfigNode>())
+            var result = new List<PublishedPort>(ports.Items.Count);
+            foreach (var item in ports.Items)
             {
                 switch (item)
                 {
                     case ConfigScalar { Value: { } written } when ComposeInterpolation.Effective(written) is { } text:
-                        result.AddRange(ParseShortSyntax(item.Location, text, pool));
+                        ParseShortSyntax(item.Location, text, pool, result);
                         break;
                     case ConfigMapping longSyntax when Port(ComposeInterpolation.Effective(longSyntax.Text("target"))) is int target:
                         result.Add(new PublishedPort(
@@ -170,7 +214,7 @@ namespace SensitiveDataAnalyzers.Config.Reachability
         }
 
         /// <summary><c>[HOST_IP:][HOST_PORT[-END]:]CONTAINER_PORT[-END][/PROTOCOL]</c>; a range yields one entry per port (bounded).</summary>
-        private static IEnumerable<PublishedPort> ParseShortSyntax(SourceLocation at, string text, StringPool pool)
+        private static void ParseShortSyntax(SourceLocation at, string text, StringPool pool, List<PublishedPort> into)
         {
             var spec = text.Trim();
             var slash = spec.IndexOf('/');
@@ -186,31 +230,34 @@ namespace SensitiveDataAnalyzers.Config.Reachability
                 spec = spec.Substring(close + 2);
             }
 
+            // The ports are parts[first..]: the parts before them name the host.
             var parts = spec.Split(':');
+            var first = 0;
             if (hostIp is null && parts.Length > 3)
             {
                 // Unbracketed IPv6 host, e.g. ::1:8080:80 or :::8080:80.
-                hostIp = string.Join(":", parts.Take(parts.Length - 2));
-                parts = parts.Skip(parts.Length - 2).ToArray();
+                hostIp = string.Join(":", parts, 0, parts.Length - 2);
+                first = parts.Length - 2;
             }
             else if (hostIp is null && parts.Length == 3)
             {
                 hostIp = parts[0];
-                parts = parts.Skip(1).ToArray();
+                first = 1;
             }
 
             var targetRange = Range(parts[parts.Length - 1]);
-            var publishedRange = parts.Length == 2 && parts[0].Length > 0 ? Range(parts[0]) : null;
+            var publishedRange = parts.Length - first == 2 && parts[first].Length > 0 ? Range(parts[first]) : null;
             if (targetRange is null)
             {
-                yield break;
+                return;
             }
 
             var (targetStart, targetEnd) = targetRange.Value;
+            hostIp = pool.Intern(hostIp);
             for (var offset = 0; offset <= Math.Min(targetEnd - targetStart, 64); offset++)
             {
                 int? published = publishedRange is { } p ? p.Start + Math.Min(offset, p.End - p.Start) : null;
-                yield return new PublishedPort(at, pool.Intern(hostIp), published, targetStart + offset, ingressMode: false);
+                into.Add(new PublishedPort(at, hostIp, published, targetStart + offset, ingressMode: false));
             }
         }
 

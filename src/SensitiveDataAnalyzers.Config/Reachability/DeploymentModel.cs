@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using SensitiveDataAnalyzers.Config.Model;
 
 namespace SensitiveDataAnalyzers.Config.Reachability
@@ -16,6 +15,11 @@ namespace SensitiveDataAnalyzers.Config.Reachability
         }
 
         public string Path { get; }
+
+        /// <summary>The path with '/' separators, made once: compose mounts are matched against every file of that name.</summary>
+        internal string SlashedPath => _slashedPath ??= Path.Replace('\\', '/');
+
+        private string? _slashedPath;
 
         /// <summary>The settings the Orthanc checks read, with their positions (the file's other keys are not kept).</summary>
         public ConfigMapping Root { get; }
@@ -76,22 +80,24 @@ namespace SensitiveDataAnalyzers.Config.Reachability
         public void Add(ConfigFile file)
         {
             _indexes = null;
-            foreach (var document in file.Documents)
+            var documents = file.Documents;
+            for (var i = 0; i < documents.Count; i++)
             {
+                var document = documents[i];
                 if (document.Root is not ConfigMapping root)
                 {
                     continue;
                 }
 
                 var recognised = _compose.Count + _kubernetes.Count;
-                _compose.AddRange(ComposeService.Read(file.Path, root, _pool));
-                _kubernetes.AddRange(KubernetesObject.Read(file.Path, root, _pool));
+                ComposeService.Read(file.Path, root, _pool, _compose);
+                KubernetesObject.Read(file.Path, root, _pool, _kubernetes);
                 if (file.Format != ConfigFormat.Json || _compose.Count + _kubernetes.Count > recognised)
                 {
                     continue;
                 }
 
-                if (Reachability.AppSettings.Read(file.Path, root) is { } appSettings)
+                if (Reachability.AppSettings.Read(file.Path, root, _pool) is { } appSettings)
                 {
                     _settings.Add(appSettings);
                 }
@@ -109,10 +115,7 @@ namespace SensitiveDataAnalyzers.Config.Reachability
             var index = Index;
             if (!index.SelectedBy.TryGetValue(service, out var selected))
             {
-                selected = (index.WorkloadsByNamespace.TryGetValue(service.Namespace, out var workloads) ? workloads : new List<KubernetesWorkload>())
-                    .Where(w => KubernetesObject.Selects(service.Selector, w.PodLabels))
-                    .ToList();
-                index.SelectedBy[service] = selected;
+                index.SelectedBy[service] = selected = Matching(index.WorkloadsByNamespace, service.Namespace, w => KubernetesObject.Selects(service.Selector, w.PodLabels));
             }
 
             return selected;
@@ -124,21 +127,84 @@ namespace SensitiveDataAnalyzers.Config.Reachability
             var index = Index;
             if (!index.ServicesSelecting.TryGetValue(workload, out var services))
             {
-                services = (index.ServicesByNamespace.TryGetValue(workload.Namespace, out var candidates) ? candidates : new List<KubernetesService>())
-                    .Where(s => KubernetesObject.Selects(s.Selector, workload.PodLabels))
-                    .ToList();
-                index.ServicesSelecting[workload] = services;
+                index.ServicesSelecting[workload] = services = Matching(index.ServicesByNamespace, workload.Namespace, s => KubernetesObject.Selects(s.Selector, workload.PodLabels));
             }
 
             return services;
         }
 
+        /// <summary>The objects of a namespace that match, in model order (most match nothing: no list is made for them).</summary>
+        private static IReadOnlyList<T> Matching<T>(Dictionary<string, List<T>> byNamespace, string @namespace, Func<T, bool> matches)
+        {
+            List<T>? matching = null;
+            if (byNamespace.TryGetValue(@namespace, out var candidates))
+            {
+                foreach (var candidate in candidates)
+                {
+                    if (matches(candidate))
+                    {
+                        (matching ??= new List<T>()).Add(candidate);
+                    }
+                }
+            }
+
+            return matching ?? (IReadOnlyList<T>)Array.Empty<T>();
+        }
+
+        /// <summary>
+        /// The first container an Ingress routes to (its backend Services in its namespace, the workloads they select)
+        /// that <paramref name="matches"/>, in route order; null when none does.
+        /// </summary>
+        internal KubernetesContainer? FirstContainerBehind(KubernetesIngress ingress, Func<KubernetesContainer, bool> matches)
+        {
+            // Indexed loops: an enumerator over each read-only list of each Ingress was an allocation apiece.
+            var backends = ingress.Backends;
+            for (var b = 0; b < backends.Count; b++)
+            {
+                var services = ServicesNamed(backends[b].Service, ingress.Namespace);
+                for (var s = 0; s < services.Count; s++)
+                {
+                    var workloads = SelectedBy(services[s]);
+                    for (var w = 0; w < workloads.Count; w++)
+                    {
+                        var containers = workloads[w].Containers;
+                        for (var c = 0; c < containers.Count; c++)
+                        {
+                            if (matches(containers[c]))
+                            {
+                                return containers[c];
+                            }
+                        }
+                    }
+                }
+            }
+
+            return null;
+        }
+
         public IReadOnlyList<KubernetesService> ServicesNamed(string name, string @namespace) =>
             Index.ServicesByName.TryGetValue((@namespace, name), out var services) ? services : Array.Empty<KubernetesService>();
 
-        /// <summary>Objects of one kind in one namespace (ConfigMaps, NetworkPolicies), indexed once.</summary>
-        public IReadOnlyList<KubernetesObject> ObjectsOfKind(string kind, string @namespace) =>
-            Index.ObjectsByKind.TryGetValue((kind, @namespace), out var objects) ? objects : Array.Empty<KubernetesObject>();
+        /// <summary>Objects of one kind in one namespace (ConfigMaps, NetworkPolicies), indexed once per kind asked for.</summary>
+        public IReadOnlyList<KubernetesObject> ObjectsOfKind(string kind, string @namespace)
+        {
+            var index = Index;
+            if (!index.ObjectsByKind.TryGetValue(kind, out var byNamespace))
+            {
+                // Only the kinds asked for are indexed (the checks ask for three): a list per kind and namespace for
+                // every object of the run was most of the index.
+                index.ObjectsByKind[kind] = byNamespace = new Dictionary<string, List<KubernetesObject>>(StringComparer.Ordinal);
+                foreach (var item in _kubernetes)
+                {
+                    if (item.Kind == kind)
+                    {
+                        Indexes.Add(byNamespace, item.Namespace, item);
+                    }
+                }
+            }
+
+            return byNamespace.TryGetValue(@namespace, out var objects) ? objects : Array.Empty<KubernetesObject>();
+        }
 
         /// <summary>JSON configuration files of the run with this file name (any directory): compose volumes mount files by path.</summary>
         public IReadOnlyList<JsonConfiguration> JsonConfigurationsNamed(string fileName) =>
@@ -155,7 +221,6 @@ namespace SensitiveDataAnalyzers.Config.Reachability
                 // One pass, no LINQ grouping: the indexes are built once per run, right before the first join.
                 foreach (var item in model._kubernetes)
                 {
-                    Add(ObjectsByKind, (item.Kind, item.Namespace), item);
                     switch (item)
                     {
                         case KubernetesWorkload workload:
@@ -181,7 +246,7 @@ namespace SensitiveDataAnalyzers.Config.Reachability
 
                 foreach (var file in model._json)
                 {
-                    var path = file.Path.Replace('\\', '/');
+                    var path = file.SlashedPath;
                     Add(JsonByName, path.Substring(path.LastIndexOf('/') + 1), file);
                 }
             }
@@ -193,13 +258,15 @@ namespace SensitiveDataAnalyzers.Config.Reachability
             public readonly Dictionary<string, List<KubernetesWorkload>> WorkloadsByNamespace = new(StringComparer.Ordinal);
             public readonly Dictionary<string, List<KubernetesService>> ServicesByNamespace = new(StringComparer.Ordinal);
             public readonly Dictionary<(string Namespace, string Name), List<KubernetesService>> ServicesByName = new();
-            public readonly Dictionary<(string Kind, string Namespace), List<KubernetesObject>> ObjectsByKind = new();
+
+            /// <summary>Kind, then namespace (filled by <see cref="ObjectsOfKind"/> for the kinds asked for).</summary>
+            public readonly Dictionary<string, Dictionary<string, List<KubernetesObject>>> ObjectsByKind = new(StringComparer.Ordinal);
             public readonly Dictionary<string, List<JsonConfiguration>> JsonByName = new(StringComparer.Ordinal);
             public readonly Dictionary<KubernetesService, IReadOnlyList<KubernetesWorkload>> SelectedBy = new();
             public readonly Dictionary<KubernetesWorkload, IReadOnlyList<KubernetesService>> ServicesSelecting = new();
             public IReadOnlyList<OrthancInstance>? Orthancs;
 
-            private static void Add<TKey, TItem>(Dictionary<TKey, List<TItem>> index, TKey key, TItem item)
+            public static void Add<TKey, TItem>(Dictionary<TKey, List<TItem>> index, TKey key, TItem item)
                 where TKey : notnull
             {
                 if (!index.TryGetValue(key, out var items))

@@ -57,25 +57,33 @@ namespace SensitiveDataAnalyzers.Config.Reachability
         /// <summary>Typed objects from a document: one object, or the items of a <c>kind: List</c>.</summary>
         public static IEnumerable<KubernetesObject> Read(string path, ConfigMapping root, StringPool pool)
         {
+            var objects = new List<KubernetesObject>();
+            Read(path, root, pool, objects);
+            return objects;
+        }
+
+        /// <summary>Adds the typed objects of a document to <paramref name="into"/> (no iterator per document of the run).</summary>
+        internal static void Read(string path, ConfigMapping root, StringPool pool, List<KubernetesObject> into)
+        {
             if (root.Text("apiVersion") is null || root.Text("kind") is not { } kind)
             {
-                yield break;
+                return;
             }
 
             if (kind.EndsWith("List", StringComparison.Ordinal) && root.Sequence("items") is { } items)
             {
-                foreach (var item in items.Items.OfType<ConfigMapping>())
+                foreach (var item in items.Items)
                 {
-                    foreach (var nested in Read(path, item, pool))
+                    if (item is ConfigMapping mapping)
                     {
-                        yield return nested;
+                        Read(path, mapping, pool, into);
                     }
                 }
 
-                yield break;
+                return;
             }
 
-            yield return kind switch
+            into.Add(kind switch
             {
                 "Service" => new KubernetesService(path, root, pool),
                 "Ingress" => new KubernetesIngress(path, root, pool),
@@ -83,15 +91,53 @@ namespace SensitiveDataAnalyzers.Config.Reachability
                 "NetworkPolicy" => new KubernetesNetworkPolicy(path, root, pool),
                 _ when WorkloadKinds.Contains(kind) => new KubernetesWorkload(path, root, kind, pool),
                 _ => new KubernetesObject(path, root, kind, pool),
-            };
+            });
         }
 
         /// <summary>True when every key of <paramref name="selector"/> has the same value in <paramref name="labels"/>.</summary>
         public static bool Selects(StringMap selector, StringMap labels) => selector.Selects(labels);
 
-        /// <summary>The items of a sequence under <paramref name="key"/> that are mappings.</summary>
-        internal static IEnumerable<ConfigMapping> Mappings(ConfigMapping? parent, string key) =>
-            (parent?.Sequence(key)?.Items ?? Array.Empty<ConfigNode>()).OfType<ConfigMapping>();
+        /// <summary>
+        /// What <paramref name="convert"/> makes of each mapping in the sequence under <paramref name="key"/>, nulls left
+        /// out, as an exact-size array: views are read for every object of a run, so no LINQ pipeline per list.
+        /// </summary>
+        internal static TResult[] FromMappings<TState, TResult>(ConfigMapping? parent, string key, TState state, Func<ConfigMapping, TState, TResult?> convert)
+            where TResult : class
+        {
+            if (parent?.Sequence(key)?.Items is not { Count: > 0 } items)
+            {
+                return Array.Empty<TResult>();
+            }
+
+            var results = new TResult[items.Count];
+            var count = 0;
+            for (var i = 0; i < items.Count; i++)
+            {
+                if (items[i] is ConfigMapping mapping && convert(mapping, state) is { } result)
+                {
+                    results[count++] = result;
+                }
+            }
+
+            return Trimmed(results, count);
+        }
+
+        /// <summary>The first <paramref name="count"/> items; the array itself when it is full.</summary>
+        internal static T[] Trimmed<T>(T[] items, int count)
+        {
+            if (count == items.Length)
+            {
+                return items;
+            }
+
+            if (count == 0)
+            {
+                return Array.Empty<T>();
+            }
+
+            Array.Resize(ref items, count);
+            return items;
+        }
 
         private static IReadOnlyCollection<string> ParseIgnored(string? annotation)
         {
@@ -144,12 +190,8 @@ namespace SensitiveDataAnalyzers.Config.Reachability
             : base(pool.Intern(container.Text("name")) ?? "(unnamed)", pool.Intern(container.Text("image")), ReadEnvironment(container["env"], pool), container.Location, ReadArguments(pool, container["command"], container["args"]))
         {
             Owner = owner;
-            Ports = KubernetesObject.Mappings(container, "ports").Select(p => new ContainerPort(p, pool)).ToArray();
-            MountPaths = KubernetesObject.Mappings(container, "volumeMounts")
-                .Select(m => pool.Intern(m.Text("mountPath")))
-                .Where(p => p is not null)
-                .Select(p => p!)
-                .ToArray();
+            Ports = KubernetesObject.FromMappings(container, "ports", pool, static (port, pool) => new ContainerPort(port, pool));
+            MountPaths = KubernetesObject.FromMappings(container, "volumeMounts", pool, static (mount, pool) => pool.Intern(mount.Text("mountPath")));
         }
 
         public KubernetesWorkload Owner { get; }
@@ -158,11 +200,14 @@ namespace SensitiveDataAnalyzers.Config.Reachability
 
         public IReadOnlyList<string> MountPaths { get; }
 
-        public override IEnumerable<string> DescriptiveText =>
-            new[] { Name, Owner.Name }
-                .Concat(Words(Owner.PodLabels))
-                .Concat(Words(Owner.Labels))
-                .Concat(MountPaths);
+        internal override void AddDescriptiveText(List<string> texts)
+        {
+            texts.Add(Name);
+            texts.Add(Owner.Name);
+            Owner.PodLabels.AddWords(texts);
+            Owner.Labels.AddWords(texts);
+            texts.AddRange(MountPaths);
+        }
 
         public override bool? DeclaredPhi =>
             Owner.Annotations.TryGetValue(SensitiveData.PhiKey, out var annotation) ? ConfigScalar.ParseBoolean(annotation)
@@ -186,13 +231,8 @@ namespace SensitiveDataAnalyzers.Config.Reachability
             var podSpec = template?.Mapping("spec");
             PodLabels = kind == "Pod" ? Labels : StringMap.Read(template?.Mapping("metadata")?.Mapping("labels"), pool);
             HostNetwork = podSpec?.Scalar("hostNetwork");
-            Containers = Mappings(podSpec, "containers").Select(c => new KubernetesContainer(this, c, pool)).ToArray();
-            var configMaps = Mappings(podSpec, "volumes")
-                .Select(v => pool.Intern(v.Mapping("configMap")?.Text("name")))
-                .Where(n => n is not null)
-                .Select(n => n!)
-                .ToArray();
-            ConfigMapVolumes = configMaps.Length == 0 ? Array.Empty<string>() : configMaps;
+            Containers = FromMappings(podSpec, "containers", (Owner: this, Pool: pool), static (container, state) => new KubernetesContainer(state.Owner, container, state.Pool));
+            ConfigMapVolumes = FromMappings(podSpec, "volumes", pool, static (volume, pool) => pool.Intern(volume.Mapping("configMap")?.Text("name")));
         }
 
         /// <summary>The labels Services select on.</summary>
@@ -238,7 +278,7 @@ namespace SensitiveDataAnalyzers.Config.Reachability
             Type = pool.Intern(type?.Value);
             TypeAt = type?.Location;
             Selector = StringMap.Read(spec?.Mapping("selector"), pool);
-            Ports = Mappings(spec, "ports").Select(p => new ServicePort(p, pool)).ToArray();
+            Ports = FromMappings(spec, "ports", pool, static (port, pool) => new ServicePort(port, pool));
             var externalIps = spec?.Sequence("externalIPs");
             HasExternalIps = externalIps is { Items.Count: > 0 };
             ExternalIpsAt = externalIps?.Location;
@@ -274,11 +314,19 @@ namespace SensitiveDataAnalyzers.Config.Reachability
                 return number;
             }
 
-            return containers
-                .SelectMany(c => c.Ports)
-                .Where(p => string.Equals(p.Name, target, StringComparison.Ordinal))
-                .Select(p => p.Number)
-                .FirstOrDefault(p => p is not null);
+            foreach (var container in containers)
+            {
+                var ports = container.Ports;
+                for (var i = 0; i < ports.Count; i++)
+                {
+                    if (ports[i].Number is not null && string.Equals(ports[i].Name, target, StringComparison.Ordinal))
+                    {
+                        return ports[i].Number;
+                    }
+                }
+            }
+
+            return null;
         }
 
         /// <summary>LoadBalancer and NodePort reach beyond the cluster; so do external IPs.</summary>
@@ -306,32 +354,47 @@ namespace SensitiveDataAnalyzers.Config.Reachability
             : base(path, root, "Ingress", pool)
         {
             var spec = root.Mapping("spec");
-            var tls = Mappings(spec, "tls").ToList();
-            HasTls = spec?.Sequence("tls") is { Items.Count: > 0 };
-            TlsHosts = tls.SelectMany(t => t.Sequence("hosts")?.Items ?? Array.Empty<ConfigNode>())
-                .OfType<ConfigScalar>()
-                .Select(h => pool.Intern(h.Value) ?? string.Empty)
-                .ToArray();
-            var rules = Mappings(spec, "rules").ToList();
-            RuleHosts = rules
-                .Select(rule => rule.Scalar("host"))
-                .Where(host => host?.Value is not null)
-                .Select(host => (host!.Value!, host.Location))
-                .ToArray();
-
-            var backends = new List<ConfigMapping>();
-            if (spec?.Mapping("defaultBackend") is { } defaultBackend)
+            var tls = spec?.Sequence("tls");
+            HasTls = tls is { Items.Count: > 0 };
+            List<string>? tlsHosts = null;
+            foreach (var entry in tls?.Items ?? Array.Empty<ConfigNode>())
             {
-                backends.Add(defaultBackend);
+                foreach (var host in (entry as ConfigMapping)?.Sequence("hosts")?.Items ?? Array.Empty<ConfigNode>())
+                {
+                    if (host is ConfigScalar scalar)
+                    {
+                        (tlsHosts ??= new List<string>()).Add(pool.Intern(scalar.Value) ?? string.Empty);
+                    }
+                }
             }
 
-            if (spec?.Mapping("backend") is { } legacyDefault)
+            TlsHosts = tlsHosts?.ToArray() ?? Array.Empty<string>();
+
+            // Default backend, the older default form, then every path's backend, in that order.
+            List<(string, SourceLocation)>? ruleHosts = null;
+            List<IngressBackend>? backends = null;
+            AddBackend(ref backends, spec?.Mapping("defaultBackend"), pool);
+            AddBackend(ref backends, spec?.Mapping("backend"), pool);
+            foreach (var item in spec?.Sequence("rules")?.Items ?? Array.Empty<ConfigNode>())
             {
-                backends.Add(legacyDefault);
+                if (item is not ConfigMapping rule)
+                {
+                    continue;
+                }
+
+                if (rule.Scalar("host") is { Value: { } host } hostScalar)
+                {
+                    (ruleHosts ??= new List<(string, SourceLocation)>()).Add((pool.Intern(host)!, hostScalar.Location));
+                }
+
+                foreach (var httpPath in rule.Mapping("http")?.Sequence("paths")?.Items ?? Array.Empty<ConfigNode>())
+                {
+                    AddBackend(ref backends, (httpPath as ConfigMapping)?.Mapping("backend"), pool);
+                }
             }
 
-            backends.AddRange(rules.SelectMany(rule => Mappings(rule.Mapping("http"), "paths")).Select(p => p.Mapping("backend")).Where(b => b is not null).Select(b => b!));
-            Backends = backends.Select(backend => Backend(backend, pool)).Where(b => b is not null).Select(b => b!.Value).ToArray();
+            RuleHosts = ruleHosts?.ToArray() ?? Array.Empty<(string, SourceLocation)>();
+            Backends = backends?.ToArray() ?? Array.Empty<IngressBackend>();
         }
 
         /// <summary>A tls section with at least one entry.</summary>
@@ -359,24 +422,68 @@ namespace SensitiveDataAnalyzers.Config.Reachability
         /// Clients reach the backends over TLS only: a tls section covers every rule host and no redirect annotation
         /// is turned off. The backends behind it may speak plain HTTP inside the cluster.
         /// </summary>
-        public bool TerminatesTls =>
-            HasTls
-            && RuleHosts.All(rule => CoversHost(rule.Host))
-            && !RedirectAnnotations.Any(key => Annotations.TryGetValue(key, out var value) && ConfigScalar.ParseBoolean(value) == false);
+        public bool TerminatesTls
+        {
+            get
+            {
+                if (!HasTls)
+                {
+                    return false;
+                }
+
+                foreach (var rule in RuleHosts)
+                {
+                    if (!CoversHost(rule.Host))
+                    {
+                        return false;
+                    }
+                }
+
+                foreach (var key in RedirectAnnotations)
+                {
+                    if (Annotations.TryGetValue(key, out var value) && ConfigScalar.ParseBoolean(value) == false)
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+        }
 
         /// <summary>TLS covers a host when a tls entry lists it, or a wildcard entry covers its first label.</summary>
-        public bool CoversHost(string host) =>
-            TlsHosts.Contains(host, StringComparer.OrdinalIgnoreCase)
-            || (host.IndexOf('.') is var dot and > 0 && TlsHosts.Contains("*" + host.Substring(dot), StringComparer.OrdinalIgnoreCase));
-
-        private static IngressBackend? Backend(ConfigMapping backend, StringPool pool)
+        public bool CoversHost(string host)
         {
-            if (backend.Mapping("service") is { } service && service.Text("name") is { } name)
+            var dot = host.IndexOf('.');
+            foreach (var tlsHost in TlsHosts)
             {
-                return new IngressBackend(pool.Intern(name)!, pool.Intern(service.Mapping("port")?.Text("number") ?? service.Mapping("port")?.Text("name")));
+                // "*" + the host from its first dot, compared without building that string.
+                if (string.Equals(tlsHost, host, StringComparison.OrdinalIgnoreCase)
+                    || (dot > 0 && tlsHost.Length == host.Length - dot + 1 && tlsHost[0] == '*'
+                        && string.Compare(tlsHost, 1, host, dot, host.Length - dot, StringComparison.OrdinalIgnoreCase) == 0))
+                {
+                    return true;
+                }
             }
 
-            return backend.Text("serviceName") is { } legacyName ? new IngressBackend(pool.Intern(legacyName)!, pool.Intern(backend.Text("servicePort"))) : null;
+            return false;
+        }
+
+        private static void AddBackend(ref List<IngressBackend>? backends, ConfigMapping? backend, StringPool pool)
+        {
+            if (backend is null)
+            {
+                return;
+            }
+
+            if (backend.Mapping("service") is { } service && service.Text("name") is { } name)
+            {
+                (backends ??= new List<IngressBackend>()).Add(new IngressBackend(pool.Intern(name)!, pool.Intern(service.Mapping("port")?.Text("number") ?? service.Mapping("port")?.Text("name"))));
+            }
+            else if (backend.Text("serviceName") is { } legacyName)
+            {
+                (backends ??= new List<IngressBackend>()).Add(new IngressBackend(pool.Intern(legacyName)!, pool.Intern(backend.Text("servicePort"))));
+            }
         }
     }
 
@@ -404,14 +511,20 @@ namespace SensitiveDataAnalyzers.Config.Reachability
         public KubernetesConfigMap(string path, ConfigMapping root, StringPool pool)
             : base(path, root, "ConfigMap", pool)
         {
-            var json = (root.Mapping("data")?.Entries ?? Array.Empty<ConfigEntry>())
-                .Where(entry => entry.Value is ConfigScalar { Value: { } text } && LooksLikeJsonObject(text))
-                .ToList();
-            HoldsJson = json.Count > 0;
-            OrthancEntries = json
-                .Where(entry => OrthancInstance.MentionsOrthancKey(((ConfigScalar)entry.Value).Value!))
-                .Select(entry => new ConfigMapJson(entry.Name, ((ConfigScalar)entry.Value).Value!, entry.Value.Location))
-                .ToArray();
+            List<ConfigMapJson>? orthancEntries = null;
+            foreach (var entry in root.Mapping("data")?.Entries ?? Array.Empty<ConfigEntry>())
+            {
+                if (entry.Value is ConfigScalar { Value: { } text } && LooksLikeJsonObject(text))
+                {
+                    HoldsJson = true;
+                    if (OrthancInstance.MentionsOrthancKey(text))
+                    {
+                        (orthancEntries ??= new List<ConfigMapJson>()).Add(new ConfigMapJson(entry.Name, text, entry.Value.Location));
+                    }
+                }
+            }
+
+            OrthancEntries = orthancEntries?.ToArray() ?? Array.Empty<ConfigMapJson>();
         }
 
         /// <summary>Some entry holds a JSON object: mounted over Orthanc's configuration directory, it replaces the image's files.</summary>
@@ -440,9 +553,16 @@ namespace SensitiveDataAnalyzers.Config.Reachability
             var matchLabels = podSelector?.Mapping("matchLabels");
             MatchLabels = StringMap.Read(matchLabels, pool);
             SelectsAllPods = MatchLabels.Count == 0 && podSelector?.Entry("matchExpressions") is null;
-            GovernsIngress = spec?.Sequence("policyTypes")?.Items.OfType<ConfigScalar>().Any(t => t.Value == "Ingress") ?? spec?.Entry("ingress") is not null;
-            var rules = spec?.Sequence("ingress")?.Items.OfType<ConfigMapping>().ToList();
-            EveryRuleNamesSources = rules is null || rules.All(rule => rule.Sequence("from") is { Items.Count: > 0 });
+            GovernsIngress = spec?.Sequence("policyTypes") is { } policyTypes ? Names(policyTypes, "Ingress") : spec?.Entry("ingress") is not null;
+            EveryRuleNamesSources = true;
+            foreach (var rule in spec?.Sequence("ingress")?.Items ?? Array.Empty<ConfigNode>())
+            {
+                if (rule is ConfigMapping mapping && mapping.Sequence("from") is not { Items.Count: > 0 })
+                {
+                    EveryRuleNamesSources = false;
+                    break;
+                }
+            }
         }
 
         /// <summary>A policy without a podSelector is invalid and selects nothing.</summary>
@@ -460,5 +580,18 @@ namespace SensitiveDataAnalyzers.Config.Reachability
 
         public bool Selects(KubernetesWorkload workload) =>
             HasPodSelector && (SelectsAllPods || KubernetesObject.Selects(MatchLabels, workload.PodLabels));
+
+        private static bool Names(ConfigSequence sequence, string value)
+        {
+            foreach (var item in sequence.Items)
+            {
+                if (item is ConfigScalar scalar && scalar.Value == value)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 }

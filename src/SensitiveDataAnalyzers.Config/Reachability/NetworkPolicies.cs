@@ -1,5 +1,3 @@
-using System.Linq;
-
 namespace SensitiveDataAnalyzers.Config.Reachability
 {
     /// <summary>
@@ -9,9 +7,18 @@ namespace SensitiveDataAnalyzers.Config.Reachability
     /// </summary>
     public static class NetworkPolicies
     {
-        public static bool RestrictIngress(DeploymentModel deployment, KubernetesWorkload workload) =>
-            deployment.ObjectsOfKind("NetworkPolicy", workload.Namespace)
-                .OfType<KubernetesNetworkPolicy>()
-                .Any(policy => policy.Selects(workload) && policy.GovernsIngress && policy.EveryRuleNamesSources);
+        public static bool RestrictIngress(DeploymentModel deployment, KubernetesWorkload workload)
+        {
+            // A loop rather than OfType().Any(): every PACS and exposure check asks this about every workload it reports.
+            foreach (var item in deployment.ObjectsOfKind("NetworkPolicy", workload.Namespace))
+            {
+                if (item is KubernetesNetworkPolicy policy && policy.Selects(workload) && policy.GovernsIngress && policy.EveryRuleNamesSources)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 }

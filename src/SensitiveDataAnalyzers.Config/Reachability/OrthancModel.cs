@@ -51,7 +51,8 @@ namespace SensitiveDataAnalyzers.Config.Reachability
             ["HTTP_CL_VERIFY_PEERS"] = "HttpsVerifyPeers",
         };
 
-        private readonly Dictionary<string, OrthancSetting> _settings = new(StringComparer.OrdinalIgnoreCase);
+        // Sized for a typical configuration file's settings, so that reading one does not grow the table several times.
+        private readonly Dictionary<string, OrthancSetting> _settings = new(16, StringComparer.OrdinalIgnoreCase);
         private bool _configurationMounted;
         private readonly HashSet<string> _mountedConfigMaps = new(StringComparer.Ordinal);
         private readonly HashSet<string> _setElsewhere = new(StringComparer.OrdinalIgnoreCase);
@@ -157,9 +158,11 @@ namespace SensitiveDataAnalyzers.Config.Reachability
             var mounted = new HashSet<(string Namespace, string Name)>(instances
                 .Where(i => i.Workload is KubernetesContainer)
                 .SelectMany(i => i._mountedConfigMaps.Select(name => (((KubernetesContainer)i.Workload!).Owner.Namespace, name))));
-            foreach (var configMap in deployment.KubernetesObjects.OfType<KubernetesConfigMap>())
+            // A type test on each object rather than OfType: on a sealed class it is one comparison, where the generic
+            // filter called the runtime's cast helper for every object of the run.
+            foreach (var item in deployment.KubernetesObjects)
             {
-                if (mounted.Contains((configMap.Namespace, configMap.Name)))
+                if (item is not KubernetesConfigMap configMap || mounted.Contains((configMap.Namespace, configMap.Name)))
                 {
                     continue;
                 }
@@ -191,8 +194,18 @@ namespace SensitiveDataAnalyzers.Config.Reachability
         }
 
         /// <summary>Cheap text test before parsing a ConfigMap value: does it name an Orthanc-only key?</summary>
-        public static bool MentionsOrthancKey(string text) =>
-            KnownKeys.Any(key => text.IndexOf(key, StringComparison.Ordinal) >= 0);
+        public static bool MentionsOrthancKey(string text)
+        {
+            foreach (var key in KnownKeys)
+            {
+                if (text.IndexOf(key, StringComparison.Ordinal) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>A JSON object with at least two keys only Orthanc uses.</summary>
         public static bool LooksLikeOrthanc(ConfigMapping root) => OrthancKeys.Count(k => root.Entry(k) is not null) >= 2;
@@ -251,20 +264,23 @@ namespace SensitiveDataAnalyzers.Config.Reachability
         {
             if (workload is ComposeService service)
             {
+                // The compose file's directory, once: every file of the run with the mounted name is compared with it.
+                string? directory = null;
                 foreach (var volume in service.Volumes)
                 {
-                    var source = volume.Split(':')[0];
+                    var colon = volume.IndexOf(':');
+                    var source = colon < 0 ? volume : volume.Substring(0, colon);
                     if (!source.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
                     {
                         continue;
                     }
 
-                    var fileName = source.Replace('\\', '/').Split('/').Last();
-                    var directory = System.IO.Path.GetDirectoryName(service.Path)?.Replace('\\', '/') ?? string.Empty;
+                    source = source.Replace('\\', '/');
+                    var fileName = source.Substring(source.LastIndexOf('/') + 1);
+                    directory ??= System.IO.Path.GetDirectoryName(service.Path)?.Replace('\\', '/') + "/";
                     foreach (var file in deployment.JsonConfigurationsNamed(fileName))
                     {
-                        var path = file.Path.Replace('\\', '/');
-                        if (directory.Length == 0 || path.StartsWith(directory + "/", StringComparison.Ordinal))
+                        if (directory.Length == 1 || file.SlashedPath.StartsWith(directory, StringComparison.Ordinal))
                         {
                             yield return (file, file.Root, null);
                         }
@@ -274,8 +290,13 @@ namespace SensitiveDataAnalyzers.Config.Reachability
             else if (workload is KubernetesContainer container)
             {
                 var configMapNames = container.Owner.ConfigMapVolumes;
-                foreach (var configMap in deployment.ObjectsOfKind("ConfigMap", container.Owner.Namespace).OfType<KubernetesConfigMap>().Where(o => configMapNames.Contains(o.Name)))
+                foreach (var item in deployment.ObjectsOfKind("ConfigMap", container.Owner.Namespace))
                 {
+                    if (item is not KubernetesConfigMap configMap || !configMapNames.Contains(configMap.Name))
+                    {
+                        continue;
+                    }
+
                     if (configMap.HoldsJson)
                     {
                         mountedConfigMaps.Add(configMap.Name);
@@ -304,40 +325,55 @@ namespace SensitiveDataAnalyzers.Config.Reachability
         private void AddEnvironment(IReadOnlyList<EnvironmentVariable> environment)
         {
             // ORTHANC_JSON counts as a configuration file, and files come before variables whatever their order.
-            var ordered = environment.Where(v => v.Name == "ORTHANC_JSON").Concat(environment.Where(v => v.Name != "ORTHANC_JSON"));
-            foreach (var variable in ordered)
+            for (var i = 0; i < environment.Count; i++)
             {
-                if (variable.Value is not { } value)
+                if (environment[i].Name == "ORTHANC_JSON")
                 {
-                    if (KeyOf(variable.Name) is { } unknown)
-                    {
-                        _setElsewhere.Add(unknown);
-                    }
-
-                    continue;
+                    AddVariable(environment[i]);
                 }
-
-                if (variable.Name == "ORTHANC_JSON")
-                {
-                    if (ParseEmbeddedJson(value, variable.At) is ConfigMapping json)
-                    {
-                        AddJson(json, variable.At);
-                    }
-
-                    continue;
-                }
-
-                var key = KeyOf(variable.Name);
-                if (key is null)
-                {
-                    continue;
-                }
-
-                var node = value.TrimStart().StartsWith("{", StringComparison.Ordinal) && ParseEmbeddedJson(value, variable.At) is { } parsed
-                    ? parsed
-                    : new ConfigScalar(variable.At, value, isQuoted: true);
-                _settings[key] = new OrthancSetting(key, node, variable.At);
             }
+
+            for (var i = 0; i < environment.Count; i++)
+            {
+                if (environment[i].Name != "ORTHANC_JSON")
+                {
+                    AddVariable(environment[i]);
+                }
+            }
+        }
+
+        private void AddVariable(EnvironmentVariable variable)
+        {
+            if (variable.Value is not { } value)
+            {
+                if (KeyOf(variable.Name) is { } unknown)
+                {
+                    _setElsewhere.Add(unknown);
+                }
+
+                return;
+            }
+
+            if (variable.Name == "ORTHANC_JSON")
+            {
+                if (ParseEmbeddedJson(value, variable.At) is ConfigMapping json)
+                {
+                    AddJson(json, variable.At);
+                }
+
+                return;
+            }
+
+            var key = KeyOf(variable.Name);
+            if (key is null)
+            {
+                return;
+            }
+
+            var node = value.TrimStart().StartsWith("{", StringComparison.Ordinal) && ParseEmbeddedJson(value, variable.At) is { } parsed
+                ? parsed
+                : new ConfigScalar(variable.At, value, isQuoted: true);
+            _settings[key] = new OrthancSetting(key, node, variable.At);
         }
 
         /// <summary>The configuration key a variable sets (ORTHANC__ style or legacy name), or null.</summary>

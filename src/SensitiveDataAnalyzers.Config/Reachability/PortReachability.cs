@@ -49,21 +49,68 @@ namespace SensitiveDataAnalyzers.Config.Reachability
                         return "a hostPort";
                     }
 
-                    var services = deployment.ServicesSelecting(owner).Where(s => Targets(s, port, owner.Containers)).ToList();
-                    if (services.FirstOrDefault(s => s.IsExternal) is { } external)
+                    // Loops rather than LINQ: the PACS checks ask this for every port of every PACS container.
+                    List<KubernetesService>? services = null;
+                    foreach (var service in deployment.ServicesSelecting(owner))
                     {
-                        return $"Service '{external.Name}' ({(external.HasExternalIps ? "external IPs" : external.Type)})";
+                        if (Targets(service, port, owner.Containers))
+                        {
+                            (services ??= new List<KubernetesService>()).Add(service);
+                        }
+                    }
+
+                    if (services is null)
+                    {
+                        return null;
+                    }
+
+                    foreach (var external in services)
+                    {
+                        if (external.IsExternal)
+                        {
+                            return $"Service '{external.Name}' ({(external.HasExternalIps ? "external IPs" : external.Type)})";
+                        }
                     }
 
                     // An Ingress carries HTTP to the Service port it names: the container port must be that port's target.
-                    var ingress = deployment.ObjectsOfKind("Ingress", owner.Namespace).OfType<KubernetesIngress>().FirstOrDefault(i =>
-                        !(plaintextOnly && i.TerminatesTls) && i.Backends.Any(backend => services.Any(s => s.Name == backend.Service && s.Ports.Any(p =>
-                            (backend.Port is null || backend.Port == p.Port || backend.Port == p.Name)
-                            && KubernetesService.TargetPortOf(p, owner.Containers) == port))));
-                    return ingress is null ? null : $"Ingress '{ingress.Name}'";
+                    foreach (var item in deployment.ObjectsOfKind("Ingress", owner.Namespace))
+                    {
+                        if (item is KubernetesIngress ingress && !(plaintextOnly && ingress.TerminatesTls) && RoutesTo(ingress, services, port, owner.Containers))
+                        {
+                            return $"Ingress '{ingress.Name}'";
+                        }
+                    }
+
+                    return null;
                 default:
                     return null;
             }
+        }
+
+        /// <summary>A backend of the Ingress names one of the Services and a port of it that forwards to the container port.</summary>
+        private static bool RoutesTo(KubernetesIngress ingress, List<KubernetesService> services, int port, IReadOnlyList<KubernetesContainer> containers)
+        {
+            foreach (var backend in ingress.Backends)
+            {
+                foreach (var service in services)
+                {
+                    if (service.Name != backend.Service)
+                    {
+                        continue;
+                    }
+
+                    foreach (var servicePort in service.Ports)
+                    {
+                        if ((backend.Port is null || backend.Port == servicePort.Port || backend.Port == servicePort.Name)
+                            && KubernetesService.TargetPortOf(servicePort, containers) == port)
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+
+            return false;
         }
 
         /// <summary>A Service port forwarding to the container port: numeric or named targetPort, else the port itself.</summary>

@@ -43,49 +43,61 @@ namespace SensitiveDataAnalyzers.Config.Reachability
 
         public static IEnumerable<ProxyRoute> Routes(DeploymentModel deployment)
         {
+            // Collected file by file into a list rather than yielded: an iterator's MoveNext runs once per route, so
+            // the runtime never optimised the loop over every compose file of the run inside it.
+            var routes = new List<ProxyRoute>();
             foreach (var file in deployment.ComposeServices.GroupBy(s => s.Path, StringComparer.Ordinal))
             {
-                var services = file.ToList();
-                var published = services.Where(IsPublished).ToList();
-                if (published.Any(s => IsImage(s, "traefik")))
+                AddRoutes(file.ToList(), routes);
+            }
+
+            return routes;
+        }
+
+        /// <summary>The routes of the proxies of one compose file.</summary>
+        private static void AddRoutes(List<ComposeService> services, List<ProxyRoute> routes)
+        {
+            var published = services.Where(IsPublished).ToList();
+            if (published.Count == 0)
+            {
+                return;
+            }
+
+            if (published.Any(s => IsImage(s, "traefik")))
+            {
+                var authMiddlewares = new HashSet<string>(
+                    services.SelectMany(s => s.Labels.Keys)
+                        .Where(key => key.StartsWith("traefik.http.middlewares.", StringComparison.OrdinalIgnoreCase)
+                                      && TraefikAuthMiddlewares.Any(auth => key.IndexOf(auth, StringComparison.OrdinalIgnoreCase) >= 0))
+                        .Select(key => key.Split('.')[3]),
+                    StringComparer.OrdinalIgnoreCase);
+                routes.AddRange(services.SelectMany(s => TraefikRoutes(s, authMiddlewares)));
+            }
+
+            if (published.FirstOrDefault(s => IsImage(s, "nginx-proxy")) is { } nginxProxy)
+            {
+                // nginx-proxy asks for a login on the hosts that have an htpasswd file in /etc/nginx/htpasswd.
+                var htpasswd = nginxProxy.Volumes.Any(v => v.IndexOf("htpasswd", StringComparison.OrdinalIgnoreCase) >= 0);
+                foreach (var service in services)
                 {
-                    var authMiddlewares = new HashSet<string>(
-                        services.SelectMany(s => s.Labels.Keys)
-                            .Where(key => key.StartsWith("traefik.http.middlewares.", StringComparison.OrdinalIgnoreCase)
-                                          && TraefikAuthMiddlewares.Any(auth => key.IndexOf(auth, StringComparison.OrdinalIgnoreCase) >= 0))
-                            .Select(key => key.Split('.')[3]),
-                        StringComparer.OrdinalIgnoreCase);
-                    foreach (var route in services.SelectMany(s => TraefikRoutes(s, authMiddlewares)))
+                    if (service.Variable("VIRTUAL_HOST") is { Value: { } host } variable)
                     {
-                        yield return route;
+                        routes.Add(new ProxyRoute($"nginx-proxy host '{host}'", service, htpasswd, variable.At));
                     }
                 }
+            }
 
-                if (published.FirstOrDefault(s => IsImage(s, "nginx-proxy")) is { } nginxProxy)
+            if (published.Any(s => IsImage(s, "caddy")))
+            {
+                foreach (var service in services)
                 {
-                    // nginx-proxy asks for a login on the hosts that have an htpasswd file in /etc/nginx/htpasswd.
-                    var htpasswd = nginxProxy.Volumes.Any(v => v.IndexOf("htpasswd", StringComparison.OrdinalIgnoreCase) >= 0);
-                    foreach (var service in services)
+                    foreach (var site in service.Labels.Where(l => IsCaddySite(l.Key)))
                     {
-                        if (service.Variable("VIRTUAL_HOST") is { Value: { } host } variable)
-                        {
-                            yield return new ProxyRoute($"nginx-proxy host '{host}'", service, htpasswd, variable.At);
-                        }
-                    }
-                }
-
-                if (published.Any(s => IsImage(s, "caddy")))
-                {
-                    foreach (var service in services)
-                    {
-                        foreach (var site in service.Labels.Where(l => IsCaddySite(l.Key)))
-                        {
-                            var prefix = site.Key + ".";
-                            var authenticated = service.Labels.Keys.Any(key =>
-                                key.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
-                                && CaddyAuthDirectives.Any(directive => key.Substring(prefix.Length).StartsWith(directive, StringComparison.OrdinalIgnoreCase)));
-                            yield return new ProxyRoute($"Caddy site '{site.Value}'", service, authenticated, service.Labels.LocationOf(site.Key) ?? service.At);
-                        }
+                        var prefix = site.Key + ".";
+                        var authenticated = service.Labels.Keys.Any(key =>
+                            key.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
+                            && CaddyAuthDirectives.Any(directive => key.Substring(prefix.Length).StartsWith(directive, StringComparison.OrdinalIgnoreCase)));
+                        routes.Add(new ProxyRoute($"Caddy site '{site.Value}'", service, authenticated, service.Labels.LocationOf(site.Key) ?? service.At));
                     }
                 }
             }

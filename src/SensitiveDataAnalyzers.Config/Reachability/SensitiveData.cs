@@ -23,6 +23,10 @@ namespace SensitiveDataAnalyzers.Config.Reachability
 
         private static readonly string[] PhiWords = { "recording", "dicom", "pacs", "patient", "medical", "fhir", "hl7", "orthanc", "radiology", "imaging" };
 
+        /// <summary>The descriptive texts of the workload being recognised (one list per thread, not one per workload).</summary>
+        [ThreadStatic]
+        private static List<string>? t_texts;
+
         /// <summary>True when the workload is declared or recognised (image, name, labels, mounts) as holding PHI.</summary>
         public static bool HoldsPhi(Workload workload) => workload.HoldsPhi ??= Recognise(workload);
 
@@ -33,22 +37,66 @@ namespace SensitiveDataAnalyzers.Config.Reachability
                 return declared;
             }
 
-            var image = workload.Image?.ToLowerInvariant() ?? string.Empty;
-            if (PhiImages.Any(name => image.Contains(name)))
+            if (ContainsAny(workload.Image ?? string.Empty, PhiImages))
             {
                 return true;
             }
 
-            foreach (var text in workload.DescriptiveText)
+            var texts = t_texts ??= new List<string>();
+            try
             {
-                // One lower-casing per text, then ordinal (vectorised) searches: every check asks about every workload.
-                var lower = text.ToLowerInvariant();
-                foreach (var word in PhiWords)
+                workload.AddDescriptiveText(texts);
+                for (var i = 0; i < texts.Count; i++)
                 {
-                    if (lower.IndexOf(word, StringComparison.Ordinal) >= 0)
+                    // Texts are pooled and repeat within a workload (a container's pod labels copy its workload's labels
+                    // and name): each string is searched once.
+                    if (!SeenBefore(texts, i) && ContainsAny(texts[i], PhiWords))
                     {
                         return true;
                     }
+                }
+
+                return false;
+            }
+            finally
+            {
+                texts.Clear();
+            }
+        }
+
+        private static bool SeenBefore(List<string> texts, int index)
+        {
+            for (var i = 0; i < index; i++)
+            {
+                if (ReferenceEquals(texts[i], texts[index]))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// One lower-casing per text, then ordinal (vectorised) searches: every check asks about every workload. Text
+        /// without upper-case or non-ASCII letters (most names, labels and paths) is searched as it is, without a copy.
+        /// </summary>
+        private static bool ContainsAny(string text, string[] lowerCaseWords)
+        {
+            foreach (var c in text)
+            {
+                if (c is >= 'A' and <= 'Z' or > '\x7f')
+                {
+                    text = text.ToLowerInvariant();
+                    break;
+                }
+            }
+
+            foreach (var word in lowerCaseWords)
+            {
+                if (text.IndexOf(word, StringComparison.Ordinal) >= 0)
+                {
+                    return true;
                 }
             }
 

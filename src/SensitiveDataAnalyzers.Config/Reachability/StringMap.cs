@@ -33,8 +33,9 @@ namespace SensitiveDataAnalyzers.Config.Reachability
 
             var entries = new Entry[mapping.Entries.Count];
             var count = 0;
-            foreach (var entry in mapping.Entries)
+            for (var i = 0; i < entries.Length; i++)
             {
+                var entry = mapping.Entries[i];
                 count = Put(entries, count, entry.Name, (entry.Value as ConfigScalar)?.Value, entry.Value.Location, pool);
             }
 
@@ -123,6 +124,19 @@ namespace SensitiveDataAnalyzers.Config.Reachability
             }
 
             return true;
+        }
+
+        /// <summary>Adds the keys and values, each on its own (no "key=value" strings built for a search).</summary>
+        internal void AddWords(List<string> words)
+        {
+            foreach (var entry in Items)
+            {
+                words.Add(entry.Key);
+                if (entry.Value is { } value)
+                {
+                    words.Add(value);
+                }
+            }
         }
 
         /// <summary>Where the value of <paramref name="key"/> was written, or null when absent.</summary>

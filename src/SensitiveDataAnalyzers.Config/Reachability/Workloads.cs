@@ -48,20 +48,18 @@ namespace SensitiveDataAnalyzers.Config.Reachability
         public SourceLocation At { get; }
 
         /// <summary>Labels, mounted paths and other words that say what the workload holds.</summary>
-        public abstract IEnumerable<string> DescriptiveText { get; }
-
-        /// <summary>The keys and values of labels, each on its own (no "key=value" strings built for a search).</summary>
-        protected static IEnumerable<string> Words(StringMap labels)
+        public IEnumerable<string> DescriptiveText
         {
-            foreach (var label in labels)
+            get
             {
-                yield return label.Key;
-                if (label.Value is { } value)
-                {
-                    yield return value;
-                }
+                var texts = new List<string>();
+                AddDescriptiveText(texts);
+                return texts;
             }
         }
+
+        /// <summary>Adds <see cref="DescriptiveText"/> to a list: PHI recognition reads it for every workload, so no iterator chain.</summary>
+        internal abstract void AddDescriptiveText(List<string> texts);
 
         /// <summary>Whether <see cref="SensitiveData.HoldsPhi"/> recognised it; computed once, as every check asks.</summary>
         internal bool? HoldsPhi { get; set; }
@@ -83,6 +81,8 @@ namespace SensitiveDataAnalyzers.Config.Reachability
             return null;
         }
 
+        private static readonly char[] WordSeparators = { ' ', '\t', '\n' };
+
         /// <summary>Words of a command: a list of words, or one string split on white space (each word at the string's position).</summary>
         public static IReadOnlyList<PositionedText> ReadArguments(StringPool pool, params ConfigNode?[] nodes)
         {
@@ -92,7 +92,7 @@ namespace SensitiveDataAnalyzers.Config.Reachability
                 switch (node)
                 {
                     case ConfigScalar { Value: { } line }:
-                        foreach (var word in line.Split(new[] { ' ', '\t', '\n' }, StringSplitOptions.RemoveEmptyEntries))
+                        foreach (var word in line.Split(WordSeparators, StringSplitOptions.RemoveEmptyEntries))
                         {
                             (words ??= new List<PositionedText>()).Add(new PositionedText(pool.Intern(word)!, node.Location));
                         }
@@ -122,37 +122,45 @@ namespace SensitiveDataAnalyzers.Config.Reachability
                 return Array.Empty<EnvironmentVariable>();
             }
 
-            var variables = new List<EnvironmentVariable>();
+            // Sized for one variable per entry or item (nearly always exact): every workload of a run has an environment.
+            EnvironmentVariable[] variables;
+            var count = 0;
             switch (node)
             {
                 case ConfigMapping map:
-                    foreach (var entry in map.Entries)
+                    variables = new EnvironmentVariable[map.Entries.Count];
+                    for (var i = 0; i < variables.Length; i++)
                     {
-                        variables.Add(new EnvironmentVariable(pool.Intern(entry.Name)!, pool.Intern((entry.Value as ConfigScalar)?.Value), entry.Value.Location));
+                        var entry = map.Entries[i];
+                        variables[count++] = new EnvironmentVariable(pool.Intern(entry.Name)!, pool.Intern((entry.Value as ConfigScalar)?.Value), entry.Value.Location);
                     }
 
                     break;
                 case ConfigSequence list:
-                    foreach (var item in list.Items)
+                    variables = new EnvironmentVariable[list.Items.Count];
+                    for (var i = 0; i < variables.Length; i++)
                     {
+                        var item = list.Items[i];
                         if (item is ConfigScalar { Value: { } text })
                         {
                             var equals = text.IndexOf('=');
-                            variables.Add(equals < 0
+                            variables[count++] = equals < 0
                                 ? new EnvironmentVariable(pool.Intern(text)!, null, item.Location)
-                                : new EnvironmentVariable(pool.Intern(text.Substring(0, equals))!, pool.Intern(text.Substring(equals + 1)), item.Location));
+                                : new EnvironmentVariable(pool.Intern(text.Substring(0, equals))!, pool.Intern(text.Substring(equals + 1)), item.Location);
                         }
                         else if (item is ConfigMapping kubernetesVariable && kubernetesVariable.Text("name") is { } name)
                         {
                             var value = kubernetesVariable.Scalar("value");
-                            variables.Add(new EnvironmentVariable(pool.Intern(name)!, pool.Intern(value?.Value), ((ConfigNode?)value ?? kubernetesVariable).Location));
+                            variables[count++] = new EnvironmentVariable(pool.Intern(name)!, pool.Intern(value?.Value), ((ConfigNode?)value ?? kubernetesVariable).Location);
                         }
                     }
 
                     break;
+                default:
+                    return Array.Empty<EnvironmentVariable>();
             }
 
-            return variables.ToArray();
+            return KubernetesObject.Trimmed(variables, count);
         }
     }
 }

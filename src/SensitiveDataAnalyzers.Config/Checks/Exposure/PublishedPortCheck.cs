@@ -14,14 +14,22 @@ namespace SensitiveDataAnalyzers.Config.Checks.Exposure
             foreach (var service in deployment.ComposeServices)
             {
                 // One ports entry can publish several ports (a range): the worst of them decides, whatever comes first,
-                // because the sink keeps one finding per rule and position.
-                foreach (var entry in service.Ports.GroupBy(p => p.At))
+                // because the sink keeps one finding per rule and position. Entries are grouped by position in order
+                // of appearance without a GroupBy per service (an entry has one port or a short range).
+                var ports = service.Ports;
+                for (var first = 0; first < ports.Count; first++)
                 {
+                    if (SeenBefore(ports, first))
+                    {
+                        continue;
+                    }
+
                     PublishedPort? port = null;
                     FindingSeverity? severity = null;
-                    foreach (var candidate in entry)
+                    for (var i = first; i < ports.Count; i++)
                     {
-                        if (candidate.Binding != HostBinding.AllInterfaces && !candidate.IngressMode)
+                        var candidate = ports[i];
+                        if (!candidate.At.Equals(ports[first].At) || (candidate.Binding != HostBinding.AllInterfaces && !candidate.IngressMode))
                         {
                             continue;
                         }
@@ -48,6 +56,20 @@ namespace SensitiveDataAnalyzers.Config.Checks.Exposure
                         severity);
                 }
             }
+        }
+
+        /// <summary>An earlier port has the same position: its entry was judged with it.</summary>
+        private static bool SeenBefore(IReadOnlyList<PublishedPort> ports, int index)
+        {
+            for (var i = 0; i < index; i++)
+            {
+                if (ports[i].At.Equals(ports[index].At))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
     }
 }

@@ -61,8 +61,10 @@ namespace SensitiveDataAnalyzers.Config.Checks.Pacs
             foreach (var workload in deployment.Workloads)
             {
                 var ignored = (workload as KubernetesContainer)?.Owner.IgnoredRules;
-                foreach (var variable in workload.Environment)
+                var environment = workload.Environment;
+                for (var i = 0; i < environment.Count; i++)
                 {
+                    var variable = environment[i];
                     if (variable.Value is { } value && DefaultPasswords.TryGetValue(variable.Name, out var defaults) && Array.IndexOf(defaults, value) >= 0)
                     {
                         sink.Report(ConfigRules.DefaultCredentials, variable.At, $"{variable.Name} of '{workload.Name}' is a published default password; set a generated secret", suppressedIds: ignored);

@@ -59,17 +59,12 @@ namespace SensitiveDataAnalyzers.Config.Checks.Pacs
             var orthancs = deployment.Orthancs.Where(o => o.Workload is not null).GroupBy(o => o.Workload!).ToDictionary(g => g.Key, g => g.First());
             foreach (var ingress in deployment.Ingresses)
             {
-                if (AuthAnnotations.Any(ingress.Annotations.ContainsKey))
+                if (AddsAuthentication(ingress))
                 {
                     continue;
                 }
 
-                var unauthenticated = ingress.BackendServices
-                    .SelectMany(name => deployment.ServicesNamed(name, ingress.Namespace))
-                    .SelectMany(deployment.SelectedBy)
-                    .SelectMany(w => w.Containers)
-                    .FirstOrDefault(container => LacksLogin(container, orthancs));
-                if (unauthenticated is not null)
+                if (deployment.FirstContainerBehind(ingress, container => LacksLogin(container, orthancs)) is { } unauthenticated)
                 {
                     sink.Report(
                         ConfigRules.IngressToUnauthenticatedPacs,
@@ -89,6 +84,19 @@ namespace SensitiveDataAnalyzers.Config.Checks.Pacs
                         $"{route.Proxy} publishes '{route.Target.Name}' ({route.Target.Image}), which has no login, and adds no authentication (basic, digest or forward auth)");
                 }
             }
+        }
+
+        private static bool AddsAuthentication(KubernetesIngress ingress)
+        {
+            foreach (var key in AuthAnnotations)
+            {
+                if (ingress.Annotations.ContainsKey(key))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool IsNonOrthancPacs(Workload workload) =>

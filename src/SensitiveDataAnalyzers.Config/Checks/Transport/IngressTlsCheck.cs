@@ -19,18 +19,16 @@ namespace SensitiveDataAnalyzers.Config.Checks.Transport
         {
             foreach (var ingress in deployment.Ingresses)
             {
-                var routesToPhi = ingress.BackendServices
-                    .SelectMany(name => deployment.ServicesNamed(name, ingress.Namespace))
-                    .SelectMany(deployment.SelectedBy)
-                    .SelectMany(w => w.Containers)
-                    .Any(SensitiveData.HoldsPhi);
+                var routesToPhi = deployment.FirstContainerBehind(ingress, SensitiveData.HoldsPhi) is not null;
                 var severity = routesToPhi ? FindingSeverity.Error : ConfigRules.IngressWithoutTls.DefaultSeverity;
-                var subject = routesToPhi ? $"Ingress '{ingress.Name}' (routes to a service holding patient data)" : $"Ingress '{ingress.Name}'";
+
+                // Named only for a finding: most Ingresses have none.
+                string Subject() => routesToPhi ? $"Ingress '{ingress.Name}' (routes to a service holding patient data)" : $"Ingress '{ingress.Name}'";
 
                 if (!ingress.HasTls)
                 {
                     // A missing block is reported on the object that lacks it: the spec key.
-                    sink.Report(ConfigRules.IngressWithoutTls, ingress.At, $"{subject} has no tls section: its hosts are served as plain HTTP", severity, ingress.IgnoredRules);
+                    sink.Report(ConfigRules.IngressWithoutTls, ingress.At, $"{Subject()} has no tls section: its hosts are served as plain HTTP", severity, ingress.IgnoredRules);
                 }
                 else
                 {
@@ -38,7 +36,7 @@ namespace SensitiveDataAnalyzers.Config.Checks.Transport
                     {
                         if (!ingress.CoversHost(host))
                         {
-                            sink.Report(ConfigRules.IngressWithoutTls, hostAt, $"{subject}: host '{host}' is not covered by any tls entry and is served as plain HTTP", severity, ingress.IgnoredRules);
+                            sink.Report(ConfigRules.IngressWithoutTls, hostAt, $"{Subject()}: host '{host}' is not covered by any tls entry and is served as plain HTTP", severity, ingress.IgnoredRules);
                         }
                     }
                 }
@@ -47,7 +45,7 @@ namespace SensitiveDataAnalyzers.Config.Checks.Transport
                 {
                     if (ingress.Annotations.TryGetValue(key, out var value) && ConfigScalar.ParseBoolean(value) == false && ingress.Annotations.LocationOf(key) is { } at)
                     {
-                        sink.Report(ConfigRules.IngressTlsRedirectDisabled, at, $"{subject} sets {key} to \"{value}\": clients that start on http:// are not sent to HTTPS", severity, ingress.IgnoredRules);
+                        sink.Report(ConfigRules.IngressTlsRedirectDisabled, at, $"{Subject()} sets {key} to \"{value}\": clients that start on http:// are not sent to HTTPS", severity, ingress.IgnoredRules);
                     }
                 }
             }

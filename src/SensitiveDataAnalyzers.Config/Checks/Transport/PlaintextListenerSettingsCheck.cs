@@ -21,37 +21,75 @@ namespace SensitiveDataAnalyzers.Config.Checks.Transport
 
         public void Run(DeploymentModel deployment, FindingSink sink)
         {
+            // Every workload is visited but few set listeners or protocols: owner names are built only for those, and
+            // the lists of listeners and published ports are reused from one workload to the next.
+            var addresses = new ParsedAddresses();
+            var listeners = new List<(ListenerAddress Listener, SourceLocation At)>();
+            var published = new List<int>();
             foreach (var service in deployment.ComposeServices)
             {
-                CheckProtocols(EnvironmentSslProtocols(service), $"service '{service.Name}'", sink, ignored: null);
-                foreach (var (listener, at) in Listeners(service))
+                if (EnvironmentSslProtocols(service) is { } protocols)
                 {
-                    var published = service.Ports.Where(p => p.Target == listener.Port && p.Binding != HostBinding.Loopback).Select(p => p.ExternalPort).ToList();
+                    CheckProtocols(protocols, $"service '{service.Name}'", sink, ignored: null);
+                }
+
+                listeners.Clear();
+                AddListeners(service, addresses, listeners);
+                foreach (var (listener, at) in listeners)
+                {
+                    published.Clear();
+                    foreach (var port in service.Ports)
+                    {
+                        if (port.Target == listener.Port && port.Binding != HostBinding.Loopback)
+                        {
+                            published.Add(port.ExternalPort);
+                        }
+                    }
+
                     Report(sink, $"service '{service.Name}'", listener, at, published, ignored: null);
                 }
             }
 
             foreach (var workload in deployment.KubernetesWorkloads)
             {
-                var external = deployment.ServicesSelecting(workload).Where(s => s.IsExternal).ToList();
-                foreach (var container in workload.Containers)
+                var containers = workload.Containers;
+                for (var i = 0; i < containers.Count; i++)
                 {
-                    CheckProtocols(EnvironmentSslProtocols(container), $"container '{container.Name}' of {workload.Kind} '{workload.Name}'", sink, workload.IgnoredRules);
-                    foreach (var (listener, at) in Listeners(container))
+                    var container = containers[i];
+                    if (EnvironmentSslProtocols(container) is { } protocols)
                     {
-                        var published = external
-                            .SelectMany(s => s.Ports)
-                            .Where(p => KubernetesService.TargetPortOf(p, workload.Containers) == listener.Port)
-                            .Select(p => p.Number ?? 0)
-                            .ToList();
-                        Report(sink, $"container '{container.Name}' of {workload.Kind} '{workload.Name}'", listener, at, published, workload.IgnoredRules);
+                        CheckProtocols(protocols, Describe(container), sink, workload.IgnoredRules);
+                    }
+
+                    listeners.Clear();
+                    AddListeners(container, addresses, listeners);
+                    foreach (var (listener, at) in listeners)
+                    {
+                        published.Clear();
+                        foreach (var service in deployment.ServicesSelecting(workload))
+                        {
+                            if (!service.IsExternal)
+                            {
+                                continue;
+                            }
+
+                            foreach (var port in service.Ports)
+                            {
+                                if (KubernetesService.TargetPortOf(port, workload.Containers) == listener.Port)
+                                {
+                                    published.Add(port.Number ?? 0);
+                                }
+                            }
+                        }
+
+                        Report(sink, Describe(container), listener, at, published, workload.IgnoredRules);
                     }
                 }
             }
 
             foreach (var settings in deployment.AppSettings)
             {
-                CheckAppSettings(settings, sink);
+                CheckAppSettings(settings, sink, addresses);
             }
         }
 
@@ -62,7 +100,16 @@ namespace SensitiveDataAnalyzers.Config.Checks.Transport
         private static void Report(FindingSink sink, string owner, ListenerAddress listener, SourceLocation at, IReadOnlyList<int> published, IReadOnlyCollection<string>? ignored)
         {
             var port = listener.Port!.Value;
-            var tlsPublished = published.FirstOrDefault(TlsPorts.Contains);
+            var tlsPublished = 0;
+            foreach (var candidate in published)
+            {
+                if (TlsPorts.Contains(candidate))
+                {
+                    tlsPublished = candidate;
+                    break;
+                }
+            }
+
             if (TlsPorts.Contains(port) || tlsPublished != 0)
             {
                 var exposed = tlsPublished != 0 && tlsPublished != port ? $", published as port {tlsPublished}," : string.Empty;
@@ -82,7 +129,7 @@ namespace SensitiveDataAnalyzers.Config.Checks.Transport
             }
         }
 
-        private static void CheckAppSettings(AppSettings settings, FindingSink sink)
+        private static void CheckAppSettings(AppSettings settings, FindingSink sink, ParsedAddresses addresses)
         {
             var urls = new List<PositionedText>();
             if (settings.Urls is { } list)
@@ -97,14 +144,17 @@ namespace SensitiveDataAnalyzers.Config.Checks.Transport
                     urls.Add(url);
                 }
 
-                CheckProtocols(endpoint.SslProtocols, $"Kestrel endpoint '{endpoint.Name}'", sink, ignored: null);
+                if (endpoint.SslProtocols.Count > 0)
+                {
+                    CheckProtocols(endpoint.SslProtocols, $"Kestrel endpoint '{endpoint.Name}'", sink, ignored: null);
+                }
             }
 
             CheckProtocols(settings.EndpointDefaultsSslProtocols, "Kestrel EndpointDefaults", sink, ignored: null);
 
             foreach (var url in urls)
             {
-                foreach (var listener in ListenerAddress.ParseList(url.Text))
+                foreach (var listener in addresses.Of(url.Text))
                 {
                     if (!listener.IsPlaintextHttp || !listener.IsBeyondLoopback || listener.Port is not int port)
                     {
@@ -127,14 +177,38 @@ namespace SensitiveDataAnalyzers.Config.Checks.Transport
         private static readonly string[] ObsoleteProtocols = { "Ssl2", "Ssl3", "Tls", "Tls11", "Default" };
 
         /// <summary>
+        /// Listener lists parsed once per distinct text in a run: the same ASPNETCORE_URLS value (a pooled string) is
+        /// set on service after service.
+        /// </summary>
+        private sealed class ParsedAddresses
+        {
+            private readonly Dictionary<string, ListenerAddress[]> _parsed = new(StringComparer.Ordinal);
+
+            public IReadOnlyList<ListenerAddress> Of(string text)
+            {
+                if (!_parsed.TryGetValue(text, out var addresses))
+                {
+                    _parsed[text] = addresses = ListenerAddress.ParseList(text).ToArray();
+                }
+
+                return addresses;
+            }
+        }
+
+        private static string Describe(KubernetesContainer container) => $"container '{container.Name}' of {container.Owner.Kind} '{container.Owner.Name}'";
+
+        /// <summary>
         /// <c>Kestrel__EndpointDefaults__SslProtocols</c> and <c>Kestrel__Endpoints__NAME__SslProtocols</c>, also as array
         /// items (<c>…__SslProtocols__0</c>) and with ':' separators: the environment form of the appsettings keys.
         /// </summary>
-        private static IReadOnlyList<PositionedText> EnvironmentSslProtocols(Workload workload)
+        /// <returns>Null when the workload sets none (nearly always).</returns>
+        private static IReadOnlyList<PositionedText>? EnvironmentSslProtocols(Workload workload)
         {
             List<PositionedText>? values = null;
-            foreach (var variable in workload.Environment)
+            var environment = workload.Environment;
+            for (var i = 0; i < environment.Count; i++)
             {
+                var variable = environment[i];
                 if (variable.Value is not { } value
                     || !variable.Name.StartsWith("Kestrel", StringComparison.OrdinalIgnoreCase)
                     || variable.Name.IndexOf("SslProtocols", StringComparison.OrdinalIgnoreCase) < 0)
@@ -153,7 +227,7 @@ namespace SensitiveDataAnalyzers.Config.Checks.Transport
                 }
             }
 
-            return values ?? (IReadOnlyList<PositionedText>)Array.Empty<PositionedText>();
+            return values;
         }
 
         private static void CheckProtocols(IReadOnlyList<PositionedText> values, string owner, FindingSink sink, IReadOnlyCollection<string>? ignored)
@@ -172,11 +246,13 @@ namespace SensitiveDataAnalyzers.Config.Checks.Transport
             }
         }
 
-        /// <summary>Plaintext listeners beyond loopback with a known port, from a workload's environment.</summary>
-        private static IEnumerable<(ListenerAddress Listener, SourceLocation At)> Listeners(Workload workload)
+        /// <summary>Adds the plaintext listeners beyond loopback with a known port, from a workload's environment and command line.</summary>
+        private static void AddListeners(Workload workload, ParsedAddresses parsed, List<(ListenerAddress Listener, SourceLocation At)> listeners)
         {
-            foreach (var variable in workload.Environment)
+            var environment = workload.Environment;
+            for (var i = 0; i < environment.Count; i++)
             {
+                var variable = environment[i];
                 if (variable.Value is not { } value)
                 {
                     continue;
@@ -186,7 +262,7 @@ namespace SensitiveDataAnalyzers.Config.Checks.Transport
                 IEnumerable<ListenerAddress> addresses;
                 if (name == "ASPNETCORE_URLS" || (name.StartsWith("Kestrel__Endpoints__", StringComparison.OrdinalIgnoreCase) && name.EndsWith("__Url", StringComparison.OrdinalIgnoreCase)))
                 {
-                    addresses = ListenerAddress.ParseList(value);
+                    addresses = parsed.Of(value);
                 }
                 else if (name == "ASPNETCORE_HTTP_PORTS")
                 {
@@ -204,7 +280,7 @@ namespace SensitiveDataAnalyzers.Config.Checks.Transport
                 {
                     if (address.IsPlaintextHttp && address.IsBeyondLoopback && address.Port is not null)
                     {
-                        yield return (address, variable.At);
+                        listeners.Add((address, variable.At));
                     }
                 }
             }
@@ -217,11 +293,11 @@ namespace SensitiveDataAnalyzers.Config.Checks.Transport
                 PositionedText? urls = word.Equals("--urls", StringComparison.OrdinalIgnoreCase) && i + 1 < arguments.Count ? arguments[i + 1]
                     : word.StartsWith("--urls=", StringComparison.OrdinalIgnoreCase) ? new PositionedText(word.Substring("--urls=".Length), arguments[i].At)
                     : null;
-                foreach (var address in urls is { } list ? ListenerAddress.ParseList(list.Text.Trim('"', '\'')) : Enumerable.Empty<ListenerAddress>())
+                foreach (var address in urls is { } list ? parsed.Of(list.Text.Trim('"', '\'')) : Enumerable.Empty<ListenerAddress>())
                 {
                     if (address.IsPlaintextHttp && address.IsBeyondLoopback && address.Port is not null)
                     {
-                        yield return (address, urls!.Value.At);
+                        listeners.Add((address, urls!.Value.At));
                     }
                 }
             }
