@@ -334,7 +334,7 @@ namespace SensitiveDataAnalyzers.Benchmarks
             var actualByPath = last
                 .Where(d => d.Location.IsInSource)
                 .GroupBy(d => d.Location.SourceTree!.FilePath, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => g.Select(d => d.Id).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+                .ToDictionary(g => g.Key, g => g.Select(d => d.Id).ToList(), StringComparer.Ordinal);
             var modelledIds = files.SelectMany(f => f.ExpectedIds).ToHashSet(StringComparer.Ordinal);
 
             sb.Append("## Diagnostics (sanity check)\n\n");
@@ -359,15 +359,17 @@ namespace SensitiveDataAnalyzers.Benchmarks
                     };
                 })));
 
-            // Files where the transport rules disagree with the generator's plan, grouped by code shape.
+            // Files where the planted rules disagree with the generator's plan, grouped by code shape. Diagnostics are
+            // attributed to the file of their location (a call into another file's method is reported in the calling
+            // file) and counted: a planted form expects exactly one diagnostic per id listed.
             var mismatches = new List<(string variant, string path, string expected, string actual)>();
             foreach (var file in files)
             {
-                var expected = file.ExpectedIds.ToHashSet(StringComparer.Ordinal);
-                var actual = actualByPath.TryGetValue(file.Path, out var set)
-                    ? set.Where(modelledIds.Contains).ToHashSet(StringComparer.Ordinal)
-                    : new HashSet<string>(StringComparer.Ordinal);
-                if (!expected.SetEquals(actual))
+                var expected = file.ExpectedIds.OrderBy(i => i, StringComparer.Ordinal).ToList();
+                var actual = actualByPath.TryGetValue(file.Path, out var reported)
+                    ? reported.Where(modelledIds.Contains).OrderBy(i => i, StringComparer.Ordinal).ToList()
+                    : new List<string>();
+                if (!expected.SequenceEqual(actual, StringComparer.Ordinal))
                 {
                     mismatches.Add((file.Variant, file.Path, Join(expected), Join(actual)));
                 }
