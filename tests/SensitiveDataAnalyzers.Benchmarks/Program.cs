@@ -291,7 +291,8 @@ namespace SensitiveDataAnalyzers.Benchmarks
             sb.Append($"{LanguageVersion.Latest.MapSpecifiedToEffectiveVersion().ToDisplayString()}, Release, nullable enabled, concurrent build\n");
             sb.Append("- Analyzer time = `AnalyzerTelemetryInfo.ExecutionTime` from `CompilationWithAnalyzers` (concurrent analysis) on another fresh compilation of the same trees. ");
             sb.Append("It is the time spent in each analyzer's callbacks summed over threads, so it is compared with the compile's wall time: a conservative ratio.\n");
-            sb.Append("- The analyzers treat one compilation as one application, so the generated code base contains no app-wide switch (`UseForwardedHeaders`, HTTPS endpoint + `UseHttpsRedirection`) that would change every listener's verdict; SDA1005 is therefore not planted.\n\n");
+            sb.Append("- The analyzers treat one compilation as one application, so the generated code base contains no app-wide switch (`UseForwardedHeaders`, HTTPS endpoint + `UseHttpsRedirection`) that would change every listener's verdict; SDA1005 is therefore not planted.\n");
+            sb.Append("- SDA2001/SDA2002 are planted in recording-storage files (`storage`): names, downloads, archive entries, directories, links and Content-Disposition headers built from a phone number, patient id or email, directly, through a helper in the same file, through an unkeyed hash, and through the shared `RecordingStore` in another file (expected at the call); their near misses put the identifiers in contents and logs, name by the opaque RecordingId or a GUID, use a keyed HMAC or a metadata member, and call the shared store with the RecordingId.\n\n");
 
             sb.Append("## Timings (ms)\n\n");
             var rows = new List<IReadOnlyList<string>>();
