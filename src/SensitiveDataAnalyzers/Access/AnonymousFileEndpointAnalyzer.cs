@@ -192,16 +192,24 @@ namespace SensitiveDataAnalyzers.Access
             void OnSourceCall(IInvocationOperation invocation, ISymbol owner, CancellationToken cancellationToken)
             {
                 var method = invocation.TargetMethod;
-                var routeBuilderArguments = invocation.Arguments.Where(a => a.Parameter is { } p && apis.IsRouteBuilder(p.Type)).ToList();
-                var returnsBuilder = apis.IsConventionBuilder(method.ReturnType);
-                if ((routeBuilderArguments.Count == 0 && !returnsBuilder) || guards.IsDevelopmentOnly(invocation))
+                var passesRouteBuilder = false;
+                foreach (var parameter in method.Parameters)
                 {
-                    return;
+                    passesRouteBuilder |= apis.IsRouteBuilder(parameter.Type);
                 }
 
-                foreach (var argument in routeBuilderArguments)
+                var returnsBuilder = apis.IsConventionBuilder(method.ReturnType);
+                if ((!passesRouteBuilder && !returnsBuilder) || guards.IsDevelopmentOnly(invocation))
                 {
-                    application.AddSite(argument.Parameter!, conventions.RouteBuilder(argument.Value, owner, cancellationToken));
+                    return; // most calls of the compilation: no allocation
+                }
+
+                foreach (var argument in invocation.Arguments)
+                {
+                    if (argument.Parameter is { } parameter && apis.IsRouteBuilder(parameter.Type))
+                    {
+                        application.AddSite(parameter, conventions.RouteBuilder(argument.Value, owner, cancellationToken));
+                    }
                 }
 
                 if (returnsBuilder)

@@ -106,7 +106,27 @@ namespace SensitiveDataAnalyzers.Access
                 return false;
             }
 
-            for (var current = type; current is not null; current = current.BaseType)
+            if (Is(type, known))
+            {
+                return true;
+            }
+
+            // Every call and creation of the compilation comes here: an interface is looked for among the interfaces
+            // only, a class along the base types only.
+            if (known.TypeKind == TypeKind.Interface)
+            {
+                foreach (var implemented in type.AllInterfaces)
+                {
+                    if (Is(implemented, known))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            for (var current = type.BaseType; current is not null; current = current.BaseType)
             {
                 if (Is(current, known))
                 {
@@ -114,7 +134,7 @@ namespace SensitiveDataAnalyzers.Access
                 }
             }
 
-            return type.AllInterfaces.Any(i => Is(i, known));
+            return false;
         }
 
         /// <summary>MapGet, MapPost, MapPut, MapDelete, MapPatch, MapMethods, Map and MapFallback with a handler delegate.</summary>
