@@ -135,12 +135,7 @@ namespace SensitiveDataAnalyzers.Access
                 return AccessFact.Unknown;
             }
 
-            var root = within;
-            while (root.Parent is not null)
-            {
-                root = root.Parent;
-            }
-
+            var root = OperationTree.Root(within);
             var fact = AccessFact.None;
             foreach (var descendant in root.Descendants())
             {

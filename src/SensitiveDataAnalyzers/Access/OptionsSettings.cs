@@ -35,7 +35,7 @@ namespace SensitiveDataAnalyzers.Access
                 return settings;
             }
 
-            var holder = BodyOperations.ReferencedSymbol(options);
+            var holder = OperationTree.ReferencedSymbol(options);
             var created = ValueTracking.Unwrap(options, cancellationToken) as IObjectCreationOperation;
             settings.Known = created is not null;
             if (created is not null)
@@ -118,7 +118,7 @@ namespace SensitiveDataAnalyzers.Access
         /// <summary><c>holder.A.B = value</c>, <c>holder.Mappings[key] = …</c> and <c>holder.Mappings.Add(key, …)</c> in the same body.</summary>
         private void AddLaterWrites(ISymbol holder, IOperation within, CancellationToken cancellationToken)
         {
-            foreach (var descendant in BodyOperations.Root(within).Descendants())
+            foreach (var descendant in OperationTree.Root(within).Descendants())
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 switch (descendant)

@@ -156,15 +156,15 @@ namespace SensitiveDataAnalyzers.Access
         /// </summary>
         private static bool RunsBeforeAuthentication(IInvocationOperation invocation, StaticFileApis apis)
         {
-            if (invocation.Arguments.Length == 0 || BodyOperations.ReferencedSymbol(invocation.Arguments[0].Value) is not { } pipeline)
+            if (invocation.Arguments.Length == 0 || OperationTree.ReferencedSymbol(invocation.Arguments[0].Value) is not { } pipeline)
             {
                 return false;
             }
 
-            return BodyOperations.Root(invocation).Descendants().Any(o => o is IInvocationOperation { Arguments.Length: > 0 } later
+            return OperationTree.Root(invocation).Descendants().Any(o => o is IInvocationOperation { Arguments.Length: > 0 } later
                 && later.Syntax.SpanStart > invocation.Syntax.SpanStart
                 && apis.IsAuthenticationOrAuthorization(later.TargetMethod)
-                && SymbolEqualityComparer.Default.Equals(BodyOperations.ReferencedSymbol(later.Arguments[0].Value), pipeline));
+                && SymbolEqualityComparer.Default.Equals(OperationTree.ReferencedSymbol(later.Arguments[0].Value), pipeline));
         }
 
         /// <summary>Audio, DICOM and document extensions the content-type provider maps, and a sensitive DefaultContentType.</summary>

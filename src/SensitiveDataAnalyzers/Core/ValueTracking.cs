@@ -227,7 +227,7 @@ namespace SensitiveDataAnalyzers.Core
         /// </summary>
         public static IEnumerable<IOperation> LaterChanges(ILocalSymbol local, IOperation within)
         {
-            foreach (var descendant in Root(within).Descendants())
+            foreach (var descendant in OperationTree.Root(within).Descendants())
             {
                 switch (descendant)
                 {
@@ -243,17 +243,6 @@ namespace SensitiveDataAnalyzers.Core
             }
         }
 
-        /// <summary>The outermost operation of the body or initializer an operation belongs to.</summary>
-        private static IOperation Root(IOperation operation)
-        {
-            var root = operation;
-            while (root.Parent is not null)
-            {
-                root = root.Parent;
-            }
-
-            return root;
-        }
 
         private static IOperation WithoutConversions(IOperation operation)
         {
@@ -458,7 +447,7 @@ namespace SensitiveDataAnalyzers.Core
 
         private static bool IsWrittenAfterDeclaration(IOperation reference, ILocalSymbol local)
         {
-            foreach (var descendant in Root(reference).Descendants())
+            foreach (var descendant in OperationTree.Root(reference).Descendants())
             {
                 switch (descendant)
                 {

@@ -85,13 +85,7 @@ namespace SensitiveDataAnalyzers.Dicom
         {
             foreach (var block in blocks)
             {
-                var root = block;
-                while (root.Parent is not null)
-                {
-                    root = root.Parent;
-                }
-
-                if (root is IMethodBodyOperation)
+                if (OperationTree.Root(block) is IMethodBodyOperation)
                 {
                     return block;
                 }

@@ -163,7 +163,7 @@ namespace SensitiveDataAnalyzers.Identifiers
         /// that passes an identifier for one of them names a file after it.
         /// </summary>
         public ImmutableArray<NameWrite> NameWrites(IMethodSymbol method, CancellationToken cancellationToken) =>
-            _summaries.NameWrites(method, new SummaryStack(), cancellationToken);
+            _summaries.NameWrites(method, stack: null, cancellationToken);
 
         /// <summary>The first personal identifier <paramref name="value"/> is built from, or null.</summary>
         /// <param name="options">The file's .editorconfig options: pseudonymizers end the walk, configured attributes mark sources.</param>
@@ -390,17 +390,6 @@ namespace SensitiveDataAnalyzers.Identifiers
                         break;
                 }
             }
-        }
-
-        /// <summary>The top of the operation tree an operation belongs to (its method or lambda body).</summary>
-        internal static IOperation Root(IOperation operation)
-        {
-            while (operation.Parent is not null)
-            {
-                operation = operation.Parent;
-            }
-
-            return operation;
         }
 
         private static string Shorten(SyntaxNode syntax)
@@ -636,7 +625,7 @@ namespace SensitiveDataAnalyzers.Identifiers
             /// <summary>The values appended or inserted into a StringBuilder local, and what it was created with.</summary>
             private static IEnumerable<IOperation> BuilderWrites(ILocalReferenceOperation builder)
             {
-                foreach (var descendant in Root(builder).Descendants())
+                foreach (var descendant in OperationTree.Root(builder).Descendants())
                 {
                     if (descendant is IInvocationOperation call && BuilderWriters.Contains(call.TargetMethod.Name)
                         && Receiver(call.Instance) is ILocalReferenceOperation target
@@ -686,7 +675,7 @@ namespace SensitiveDataAnalyzers.Identifiers
             private IdentifierSource? Named(ISymbol symbol, SyntaxNode syntax) =>
                 _flow.KindOf(symbol, _options) is { } kind ? new IdentifierSource(Shorten(syntax), kind) : null;
 
-            private static IEnumerable<IOperation> Writes(ILocalReferenceOperation reference) => LocalWrites(reference.Local, Root(reference));
+            private static IEnumerable<IOperation> Writes(ILocalReferenceOperation reference) => LocalWrites(reference.Local, OperationTree.Root(reference));
 
             /// <summary>A return of a lambda or local function inside the body returns from that function, not the method.</summary>
             private static bool InsideNestedFunction(IOperation operation, IOperation body)

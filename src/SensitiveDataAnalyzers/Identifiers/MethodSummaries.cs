@@ -136,12 +136,17 @@ namespace SensitiveDataAnalyzers.Identifiers
                 return ValueSummary.None; // most calls: framework and package methods
             }
 
-            return Summarize(_returns, method, ValueSummary.None, stack, cancellationToken, (body, options) =>
-                _flow.SummarizeReturns(body, method, options, stack, cancellationToken));
+            return _returns.TryGetValue(method, out var cached) ? cached : ComputeReturns(method, stack, cancellationToken);
         }
 
+        // Apart from the look-ups above, so that the closure is allocated only when a summary is computed.
+        private ValueSummary ComputeReturns(IMethodSymbol method, SummaryStack stack, CancellationToken cancellationToken) =>
+            Summarize(_returns, method, ValueSummary.None, stack, cancellationToken, (body, options) =>
+                _flow.SummarizeReturns(body, method, options, stack, cancellationToken));
+
         /// <summary>The names the method writes from its parameters (names built from an identifier of its own are reported in it).</summary>
-        public ImmutableArray<NameWrite> NameWrites(IMethodSymbol method, SummaryStack stack, CancellationToken cancellationToken)
+        /// <param name="stack">The methods being summarized on this thread; null at an analyzed call (created only if a summary is computed).</param>
+        public ImmutableArray<NameWrite> NameWrites(IMethodSymbol method, SummaryStack? stack, CancellationToken cancellationToken)
         {
             method = Definition(method);
             if (!HasTextParameter(method) || !_bodies.IsSource(method))
@@ -149,6 +154,11 @@ namespace SensitiveDataAnalyzers.Identifiers
                 return ImmutableArray<NameWrite>.Empty; // most calls: nothing a name could be spelled from is passed in
             }
 
+            return _nameWrites.TryGetValue(method, out var cached) ? cached : ComputeNameWrites(method, stack ?? new SummaryStack(), cancellationToken);
+        }
+
+        private ImmutableArray<NameWrite> ComputeNameWrites(IMethodSymbol method, SummaryStack stack, CancellationToken cancellationToken)
+        {
             return Summarize(_nameWrites, method, ImmutableArray<NameWrite>.Empty, stack, cancellationToken, (body, options) =>
             {
                 var writes = ImmutableArray.CreateBuilder<NameWrite>();

@@ -166,6 +166,8 @@ namespace SensitiveDataAnalyzers.Identifiers
                     return Enumerable.Empty<(IOperation, string)>(); // most calls: no iterator allocated
                 case IInvocationOperation invocation:
                     return ArgumentNames(invocation.TargetMethod, invocation.Arguments, configured).Concat(HeaderValue(invocation));
+                case IObjectCreationOperation { Constructor: { } noNames } when !HasNameParameters(noNames) && configured.Sinks.IsEmpty:
+                    return Enumerable.Empty<(IOperation, string)>();
                 case IObjectCreationOperation { Constructor: { } constructor } creation:
                     return ArgumentNames(constructor, creation.Arguments, configured);
                 case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property: { } property } target } assignment:

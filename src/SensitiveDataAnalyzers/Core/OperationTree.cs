@@ -1,10 +1,10 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace SensitiveDataAnalyzers.Access
+namespace SensitiveDataAnalyzers.Core
 {
-    /// <summary>Small walks shared by the static-file rules: the body an operation belongs to, and what a reference names.</summary>
-    internal static class BodyOperations
+    /// <summary>Small walks shared by the rules: the body an operation belongs to, and what a reference names.</summary>
+    internal static class OperationTree
     {
         /// <summary>The outermost operation of the body or initializer an operation belongs to.</summary>
         public static IOperation Root(IOperation operation)
