@@ -37,8 +37,6 @@ namespace SensitiveDataAnalyzers.Access
 
         internal const string NoAuthorizationReason = "no authorization applies (no RequireAuthorization, no [Authorize], no FallbackPolicy)";
 
-        /// <summary>Words in a route, file name or content type that say the files are health data: reported as errors.</summary>
-
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
 
         public override void Initialize(AnalysisContext context)
@@ -61,6 +59,7 @@ namespace SensitiveDataAnalyzers.Access
             var application = new ApplicationAuthorization();
             var candidates = new ConcurrentQueue<Candidate>();
             var actions = new ConcurrentDictionary<IMethodSymbol, byte>(SymbolEqualityComparer.Default);
+            var compilationAssembly = context.Compilation.Assembly;
 
             context.RegisterOperationAction(
                 c =>
@@ -89,7 +88,7 @@ namespace SensitiveDataAnalyzers.Access
                             application.AddFallbackPolicy();
                         }
                     }
-                    else if (AuthorizationApis.Is(invocation.Instance?.Type, apis.FilterCollection))
+                    else if (IsAddOrInsert(method) && AuthorizationApis.Is(invocation.Instance?.Type, apis.FilterCollection))
                     {
                         // Add(IFilterMetadata) and Insert are Collection<IFilterMetadata>'s: the receiver tells.
                         if (AddsAuthorizeFilter(invocation, apis) && !guards.IsDevelopmentOnly(invocation))
@@ -101,9 +100,12 @@ namespace SensitiveDataAnalyzers.Access
                     {
                         OnControllerFile(invocation, c.ContainingSymbol);
                     }
-                    else if (bodies.IsSource(method))
+                    else if (SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, compilationAssembly)
+                        && CarriesBuilders(invocation) is var (passesRouteBuilder, returnsBuilder)
+                        && (passesRouteBuilder || returnsBuilder)
+                        && bodies.IsSource(method))
                     {
-                        OnSourceCall(invocation, c.ContainingSymbol, c.CancellationToken);
+                        OnSourceCall(invocation, passesRouteBuilder, returnsBuilder, c.ContainingSymbol, c.CancellationToken);
                     }
                 },
                 OperationKind.Invocation);
@@ -189,32 +191,40 @@ namespace SensitiveDataAnalyzers.Access
                 }
             }
 
-            void OnSourceCall(IInvocationOperation invocation, ISymbol owner, CancellationToken cancellationToken)
+            // Every call of a method of this compilation passes through here: the parameter and return types are answered
+            // from a per-compilation cache, the arguments are the operation tree's own (IMethodSymbol.Parameters would copy).
+            (bool PassesRouteBuilder, bool ReturnsBuilder) CarriesBuilders(IInvocationOperation invocation)
             {
-                var method = invocation.TargetMethod;
                 var passesRouteBuilder = false;
-                foreach (var parameter in method.Parameters)
-                {
-                    passesRouteBuilder |= apis.IsRouteBuilder(parameter.Type);
-                }
-
-                var returnsBuilder = apis.IsConventionBuilder(method.ReturnType);
-                if ((!passesRouteBuilder && !returnsBuilder) || guards.IsDevelopmentOnly(invocation))
-                {
-                    return; // most calls of the compilation: no allocation
-                }
-
                 foreach (var argument in invocation.Arguments)
                 {
-                    if (argument.Parameter is { } parameter && apis.IsRouteBuilder(parameter.Type))
+                    passesRouteBuilder |= apis.IsRouteBuilder(argument.Parameter?.Type);
+                }
+
+                return (passesRouteBuilder, apis.IsConventionBuilder(invocation.TargetMethod.ReturnType));
+            }
+
+            void OnSourceCall(IInvocationOperation invocation, bool passesRouteBuilder, bool returnsBuilder, ISymbol owner, CancellationToken cancellationToken)
+            {
+                if (guards.IsDevelopmentOnly(invocation))
+                {
+                    return;
+                }
+
+                if (passesRouteBuilder)
+                {
+                    foreach (var argument in invocation.Arguments)
                     {
-                        application.AddSite(parameter, conventions.RouteBuilder(argument.Value, owner, cancellationToken));
+                        if (argument.Parameter is { } parameter && apis.IsRouteBuilder(parameter.Type))
+                        {
+                            application.AddSite(parameter, conventions.RouteBuilder(argument.Value, owner, cancellationToken));
+                        }
                     }
                 }
 
                 if (returnsBuilder)
                 {
-                    application.AddSite(method, conventions.Chained(invocation, owner, cancellationToken));
+                    application.AddSite(invocation.TargetMethod, conventions.Chained(invocation, owner, cancellationToken));
                 }
             }
         }
@@ -314,14 +324,12 @@ namespace SensitiveDataAnalyzers.Access
             return false;
         }
 
+        private static bool IsAddOrInsert(IMethodSymbol method) =>
+            method.Name.StartsWith("Add", StringComparison.Ordinal) || method.Name == "Insert";
+
         /// <summary>filters.Add(new AuthorizeFilter(…)), Add&lt;AuthorizeFilter&gt;(), Add(typeof(AuthorizeFilter)), AddService, Insert.</summary>
         private static bool AddsAuthorizeFilter(IInvocationOperation invocation, AuthorizationApis apis)
         {
-            if (!invocation.TargetMethod.Name.StartsWith("Add", StringComparison.Ordinal) && invocation.TargetMethod.Name != "Insert")
-            {
-                return false;
-            }
-
             if (invocation.TargetMethod.TypeArguments.Any(t => AuthorizationApis.IsOrDerives(t, apis.AuthorizeFilter)))
             {
                 return true;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -35,14 +36,13 @@ namespace SensitiveDataAnalyzers.Access
             Results = Type("Microsoft.AspNetCore.Http.Results");
             TypedResults = Type("Microsoft.AspNetCore.Http.TypedResults");
             SendFileExtensions = Type("Microsoft.AspNetCore.Http.SendFileResponseExtensions");
-            FileResults = new[]
-            {
-                Type("Microsoft.AspNetCore.Mvc.PhysicalFileResult"),
-                Type("Microsoft.AspNetCore.Mvc.FileStreamResult"),
-                Type("Microsoft.AspNetCore.Mvc.FileContentResult"),
-                Type("Microsoft.AspNetCore.Mvc.VirtualFileResult"),
-            }.Where(type => type is not null).ToArray()!;
+            FileResult = Type("Microsoft.AspNetCore.Mvc.FileResult");
         }
+
+        // Every call of the compilation's own methods asks whether its parameter and return types route or build endpoints: the
+        // answer for a type is kept for the compilation (this object lives for one compilation only).
+        private readonly ConcurrentDictionary<ITypeSymbol, bool> _routeBuilders = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ITypeSymbol, bool> _conventionBuilders = new(SymbolEqualityComparer.Default);
 
         public INamedTypeSymbol? EndpointRouteBuilderExtensions { get; }
 
@@ -86,13 +86,18 @@ namespace SensitiveDataAnalyzers.Access
 
         public INamedTypeSymbol? SendFileExtensions { get; }
 
-        public INamedTypeSymbol[] FileResults { get; }
+        /// <summary>The base of PhysicalFileResult, FileStreamResult, FileContentResult and VirtualFileResult.</summary>
+        public INamedTypeSymbol? FileResult { get; }
 
         /// <summary>Null when the compilation references neither endpoint routing nor MVC: nothing to analyze.</summary>
         public static AuthorizationApis? Create(Compilation compilation)
         {
-            var apis = new AuthorizationApis(compilation);
-            return apis.EndpointRouteBuilderExtensions is null && apis.ControllerBase is null ? null : apis;
+            // Two lookups decide; the other types are only resolved for web applications.
+            var apis = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions") is null
+                && compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ControllerBase") is null
+                ? null
+                : new AuthorizationApis(compilation);
+            return apis;
         }
 
         public static bool Is(ITypeSymbol? type, INamedTypeSymbol? known) =>
@@ -139,8 +144,8 @@ namespace SensitiveDataAnalyzers.Access
 
         /// <summary>MapGet, MapPost, MapPut, MapDelete, MapPatch, MapMethods, Map and MapFallback with a handler delegate.</summary>
         public bool IsMinimalEndpoint(IMethodSymbol method) =>
-            Is(method.ContainingType, EndpointRouteBuilderExtensions)
-            && method.Name is "MapGet" or "MapPost" or "MapPut" or "MapDelete" or "MapPatch" or "MapMethods" or "Map" or "MapFallback"
+            method.Name is "MapGet" or "MapPost" or "MapPut" or "MapDelete" or "MapPatch" or "MapMethods" or "Map" or "MapFallback"
+            && Is(method.ContainingType, EndpointRouteBuilderExtensions)
             && method.Parameters.Any(p => IsHandler(p));
 
         /// <summary>The handler parameter of a Map method: a Delegate, or a RequestDelegate taking the HttpContext.</summary>
@@ -151,8 +156,8 @@ namespace SensitiveDataAnalyzers.Access
             method.Name == "MapGroup" && Is(method.ContainingType, EndpointRouteBuilderExtensions);
 
         public bool IsControllerMapping(IMethodSymbol method) =>
-            Is(method.ContainingType, ControllerMappings)
-            && method.Name is "MapControllers" or "MapControllerRoute" or "MapDefaultControllerRoute" or "MapAreaControllerRoute";
+            method.Name is "MapControllers" or "MapControllerRoute" or "MapDefaultControllerRoute" or "MapAreaControllerRoute"
+            && Is(method.ContainingType, ControllerMappings);
 
         /// <summary>What a convention method says: RequireAuthorization, AllowAnonymous, WithMetadata(new AuthorizeAttribute()) …; null for other methods.</summary>
         public Access? Convention(IInvocationOperation invocation)
@@ -198,32 +203,52 @@ namespace SensitiveDataAnalyzers.Access
             return access;
         }
 
-        /// <summary>An operation that answers with a file: Results/TypedResults.File/PhysicalFile/VirtualFile/Stream/Bytes, ControllerBase.File/PhysicalFile/VirtualFile, new PhysicalFileResult/FileStreamResult/FileContentResult/VirtualFileResult, HttpResponse.SendFileAsync.</summary>
+        /// <summary>An operation that answers with a file: Results/TypedResults.File/PhysicalFile/VirtualFile/Stream/Bytes, ControllerBase.File/PhysicalFile/VirtualFile, new PhysicalFileResult/FileStreamResult/FileContentResult/VirtualFileResult (any FileResult), HttpResponse.SendFileAsync.</summary>
         public bool IsFileResponse(IOperation operation)
         {
             switch (operation)
             {
                 case IInvocationOperation invocation:
                     var method = invocation.TargetMethod;
-                    var type = method.ContainingType;
                     return method.Name switch
                     {
-                        "File" or "PhysicalFile" or "VirtualFile" => Is(type, Results) || Is(type, TypedResults) || Is(type, ControllerBase),
-                        "Stream" or "Bytes" => Is(type, Results) || Is(type, TypedResults),
-                        "SendFileAsync" => Is(type, SendFileExtensions),
+                        "File" or "PhysicalFile" or "VirtualFile" => Is(method.ContainingType, Results) || Is(method.ContainingType, TypedResults) || Is(method.ContainingType, ControllerBase),
+                        "Stream" or "Bytes" => Is(method.ContainingType, Results) || Is(method.ContainingType, TypedResults),
+                        "SendFileAsync" => Is(method.ContainingType, SendFileExtensions),
                         _ => false,
                     };
-                case IObjectCreationOperation creation:
-                    return FileResults.Any(result => IsOrDerives(creation.Type, result));
+                case IObjectCreationOperation { Type: { TypeKind: TypeKind.Class, SpecialType: SpecialType.None } created }:
+                    return IsOrDerives(created, FileResult);
                 default:
                     return false;
             }
         }
 
         /// <summary>A type that routes endpoints (IEndpointRouteBuilder and its implementations: WebApplication, RouteGroupBuilder).</summary>
-        public bool IsRouteBuilder(ITypeSymbol? type) => IsOrDerives(type, EndpointRouteBuilder);
+        public bool IsRouteBuilder(ITypeSymbol? type) => Implements(type, EndpointRouteBuilder, _routeBuilders);
 
-        public bool IsConventionBuilder(ITypeSymbol? type) => IsOrDerives(type, EndpointConventionBuilder);
+        public bool IsConventionBuilder(ITypeSymbol? type) => Implements(type, EndpointConventionBuilder, _conventionBuilders);
+
+        private static bool Implements(ITypeSymbol? type, INamedTypeSymbol? known, ConcurrentDictionary<ITypeSymbol, bool> answers)
+        {
+            // void, string, int, object …: most parameter and return types, answered without a lookup.
+            if (type is null || known is null || type.SpecialType != SpecialType.None
+                || type.TypeKind is not (TypeKind.Class or TypeKind.Interface or TypeKind.Struct or TypeKind.TypeParameter))
+            {
+                return false;
+            }
+
+            // The builder interfaces are not generic: Foo<A> and Foo<B> implement them alike, so one answer per definition.
+            var definition = type.OriginalDefinition;
+            if (answers.TryGetValue(definition, out var answer))
+            {
+                return answer;
+            }
+
+            answer = IsOrDerives(definition, known);
+            answers.TryAdd(definition, answer);
+            return answer;
+        }
 
         public static IOperation StripConversions(IOperation operation)
         {

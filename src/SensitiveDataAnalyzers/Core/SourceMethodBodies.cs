@@ -21,7 +21,7 @@ namespace SensitiveDataAnalyzers.Core
 
         /// <summary>Declared in this compilation's source (not metadata, not a compiler-generated member).</summary>
         public bool IsSource(IMethodSymbol method) =>
-            !method.DeclaringSyntaxReferences.IsEmpty && SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, _compilation.Assembly);
+            SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, _compilation.Assembly) && !method.DeclaringSyntaxReferences.IsEmpty;
 
         /// <summary>
         /// The body of <paramref name="method"/> (its method-body operation, or the local function), or null when it has

@@ -222,6 +222,8 @@ namespace SensitiveDataAnalyzers.Tests.Access
         [InlineData("public IActionResult {|SDA4005:Get|}(string id) => new FileStreamResult(System.IO.File.OpenRead(\"/data/\" + id), \"application/pdf\");")]
         [InlineData("public IActionResult {|SDA4005:Get|}(string id) => new PhysicalFileResult(\"/data/\" + id, \"application/pdf\");")]
         [InlineData("public IActionResult {|SDA4005:Get|}(string id) => new FileContentResult(new byte[0], \"application/pdf\");")]
+        [InlineData("public IActionResult {|SDA4005:Get|}(string id) => new VirtualFileResult(\"/data/\" + id, \"application/pdf\");")]
+        [InlineData("public IActionResult {|SDA4005:Get|}(string id) => new RecordingResult(\"/data/\" + id);\n}\npublic sealed class RecordingResult : PhysicalFileResult\n{\n    public RecordingResult(string path) : base(path, \"audio/wav\") { }")]
         [InlineData("public async Task {|SDA4005:Get|}(string id) => await Response.SendFileAsync(\"/data/\" + id);")]
         public Task ControllerActionsWithoutAuthorizationAreReported(string action) =>
             VerifyProgramAsync("builder.Services.AddControllers();", "app.MapControllers();", Controller("[ApiController]", "ControllerBase", action));
@@ -430,6 +432,9 @@ namespace SensitiveDataAnalyzers.Tests.Access
         [InlineData("public IActionResult Get(string id) => Ok(id);")]
         [InlineData("private IActionResult Get(string id) => PhysicalFile(\"/data/\" + id, \"application/pdf\");")]
         [InlineData("[NonAction] public IActionResult Get(string id) => PhysicalFile(\"/data/\" + id, \"application/pdf\");")]
+        [InlineData("public IActionResult Get(string id) => new ContentResult { Content = id, ContentType = \"text/plain\" };")]
+        [InlineData("public IActionResult Get(string id) => new JsonResult(new { id });")]
+        [InlineData("public object Get(string id) => new Local.PhysicalFileResult(\"/data/\" + id);\n}\nnamespace Local { public sealed class PhysicalFileResult { public PhysicalFileResult(string path) { } } }\npublic class Unused\n{")]
         public Task ControllerMembersThatAreNotFileActionsAreNotReported(string member) =>
             VerifyProgramAsync("builder.Services.AddControllers();", "app.MapControllers();", Controller("", "ControllerBase", member));
 
