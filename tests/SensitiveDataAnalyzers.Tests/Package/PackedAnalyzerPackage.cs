@@ -18,7 +18,7 @@ namespace SensitiveDataAnalyzers.Tests.Package
 
         public PackedAnalyzerPackage()
         {
-            RepositoryRoot = FindRepositoryRoot();
+            RepositoryRoot = Tests.RepositoryRoot.Path;
             Version = "0.0.0-test" + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
             RootDirectory = Path.Combine(Path.GetTempPath(), "sda-package-tests-" + Guid.NewGuid().ToString("N").Substring(0, 12));
             FeedDirectory = Path.Combine(RootDirectory, "feed");
@@ -110,20 +110,6 @@ namespace SensitiveDataAnalyzers.Tests.Package
             }
 
             return Task.CompletedTask;
-        }
-
-        private static string FindRepositoryRoot()
-        {
-            for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory != null; directory = directory.Parent)
-            {
-                if (File.Exists(Path.Combine(directory.FullName, "SensitiveDataAnalyzers.sln")))
-                {
-                    return directory.FullName;
-                }
-            }
-
-            throw new InvalidOperationException(
-                "SensitiveDataAnalyzers.sln not found in any parent of " + AppContext.BaseDirectory);
         }
     }
 }
