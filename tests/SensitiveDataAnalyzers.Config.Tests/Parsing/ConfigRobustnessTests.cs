@@ -263,8 +263,12 @@ namespace SensitiveDataAnalyzers.Config.Tests.Parsing
             Fuzz("k8s/records.yaml", KubernetesManifest, seed: 1001, cases: 2_000);
 
         [Fact]
-        public void One_thousand_damaged_json_settings_each_load_or_fail_with_one_positioned_notice() =>
-            Fuzz("appsettings.json", AppSettings, seed: 2001, cases: 1_000);
+        public void Two_thousand_damaged_json_settings_each_load_or_fail_with_one_positioned_notice() =>
+            Fuzz("appsettings.Production.json", AppSettings, seed: 2001, cases: 2_000);
+
+        [Fact]
+        public void Two_thousand_damaged_orthanc_configurations_each_load_or_fail_with_one_positioned_notice() =>
+            Fuzz("orthanc.json", OrthancConfiguration, seed: 3001, cases: 2_000);
 
         [Fact]
         public void Two_thousand_damaged_pacs_stacks_each_load_or_fail_with_one_positioned_notice() =>
@@ -273,7 +277,7 @@ namespace SensitiveDataAnalyzers.Config.Tests.Parsing
         [Fact]
         public void The_undamaged_fuzz_inputs_load()
         {
-            foreach (var (name, text) in new[] { ("compose.yaml", ComposeFile), ("k8s.yaml", KubernetesManifest), ("appsettings.json", AppSettings), ("pacs.yaml", PacsStack) })
+            foreach (var (name, text) in new[] { ("compose.yaml", ComposeFile), ("k8s.yaml", KubernetesManifest), ("appsettings.json", AppSettings), ("pacs.yaml", PacsStack), ("orthanc.json", OrthancConfiguration) })
             {
                 var result = ConfigLoader.Load(name, Encoding.UTF8.GetBytes(text));
                 Assert.True(result.Notices.Count == 0, name + ": " + string.Join("; ", result.Notices));
@@ -291,6 +295,8 @@ namespace SensitiveDataAnalyzers.Config.Tests.Parsing
             var failed = new Dictionary<string, int>();
             var total = Stopwatch.StartNew();
             var slowest = TimeSpan.Zero;
+            long largestAllocation = 0;
+            var kinds = new HashSet<string>(StringComparer.Ordinal);
 
             var (_, _, _) = Measure(
                 () =>
@@ -307,6 +313,7 @@ namespace SensitiveDataAnalyzers.Config.Tests.Parsing
                         }
 
                         var started = Stopwatch.StartNew();
+                        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
                         LoadResult result;
                         try
                         {
@@ -318,6 +325,9 @@ namespace SensitiveDataAnalyzers.Config.Tests.Parsing
                         }
 
                         slowest = started.Elapsed > slowest ? started.Elapsed : slowest;
+                        var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+                        largestAllocation = Math.Max(largestAllocation, allocated);
+                        kinds.UnionWith(applied.Select(a => a.Split(' ')[0]));
                         var text = Decode(bytes);
                         try
                         {
@@ -351,20 +361,25 @@ namespace SensitiveDataAnalyzers.Config.Tests.Parsing
                 },
                 timeout: TimeSpan.FromSeconds(60));
 
-            _output.WriteLine($"{path}: {cases} cases in {total.Elapsed.TotalMilliseconds:N0} ms (slowest {slowest.TotalMilliseconds:N1} ms); " +
+            _output.WriteLine($"{path}: {cases} cases in {total.Elapsed.TotalMilliseconds:N0} ms (slowest {slowest.TotalMilliseconds:N1} ms, largest allocation {largestAllocation / 1024 / 1024.0:N1} MB); " +
                 $"loaded {loaded}, notices {string.Join(", ", failed.OrderBy(p => p.Key).Select(p => $"{p.Key}={p.Value}"))}");
 
             // The damage must exercise both outcomes, or the test proves little.
             Assert.True(loaded > cases / 20, $"only {loaded} of {cases} damaged files loaded");
             Assert.True(failed.Values.Sum() > cases / 20, $"only {failed.Values.Sum()} of {cases} damaged files failed");
             Assert.True(slowest < TimeSpan.FromSeconds(1), $"slowest case took {slowest}");
+
+            // Bounded memory: a file of a few kilobytes, however damaged (bombs and huge scalars included), stays far
+            // below the loader's limits.
+            Assert.True(largestAllocation < 64L * 1024 * 1024, $"one case allocated {largestAllocation:N0} bytes");
+            Assert.True(kinds.Count >= 12, "mutation kinds applied: " + string.Join(", ", kinds));
         }
 
         private static byte[] Mutate(byte[] input, Random random, out string description)
         {
             var bytes = input.ToList();
             var at = bytes.Count == 0 ? 0 : random.Next(bytes.Count);
-            switch (random.Next(8))
+            switch (random.Next(14))
             {
                 case 0:
                     var value = (byte)random.Next(256);
@@ -408,14 +423,61 @@ namespace SensitiveDataAnalyzers.Config.Tests.Parsing
                     description = $"insert {(int)inserted:X2} at {at}";
                     bytes.Insert(at, (byte)inserted);
                     break;
-                default:
+                case 7:
                     var length = Math.Min(bytes.Count - at, 1 + random.Next(20));
                     description = $"delete {length} bytes at {at}";
                     bytes.RemoveRange(at, length);
                     break;
+                case 8:
+                    description = "crlf line ends";
+                    for (var i = bytes.Count - 1; i >= 0; i--)
+                    {
+                        if (bytes[i] == (byte)'\n' && (i == 0 || bytes[i - 1] != (byte)'\r'))
+                        {
+                            bytes.Insert(i, (byte)'\r');
+                        }
+                    }
+
+                    break;
+                case 9:
+                    var bom = random.Next(3) switch { 0 => new byte[] { 0xEF, 0xBB, 0xBF }, 1 => new byte[] { 0xFF, 0xFE }, _ => new byte[] { 0xEF, 0xBB, 0xBF, 0xEF, 0xBB, 0xBF } };
+                    description = $"bom {BitConverter.ToString(bom)}";
+                    bytes.InsertRange(0, bom);
+                    break;
+                case 10:
+                    // Lone continuation byte, overlong '/', UTF-16 surrogate, truncated sequence, bytes never valid.
+                    var invalid = random.Next(5) switch { 0 => new byte[] { 0x80 }, 1 => new byte[] { 0xC0, 0xAF }, 2 => new byte[] { 0xED, 0xA0, 0x80 }, 3 => new byte[] { 0xE2, 0x82 }, _ => new byte[] { 0xFF, 0xFE, 0xFD } };
+                    description = $"invalid-utf8 {BitConverter.ToString(invalid)} at {at}";
+                    bytes.InsertRange(at, invalid);
+                    break;
+                case 11:
+                    var depth = 100 + random.Next(5_000);
+                    var opener = random.Next(3) switch { 0 => "[", 1 => "{\"a\":", _ => "- " };
+                    description = $"nesting {depth} x '{opener}' at {at}";
+                    bytes.InsertRange(at, Encoding.UTF8.GetBytes(Repeat(opener, depth)));
+                    break;
+                case 12:
+                    description = $"alias-bomb at {at}";
+                    bytes.InsertRange(LineStart(bytes, at), Encoding.UTF8.GetBytes(BillionLaughs()));
+                    break;
+                default:
+                    var size = 64 * 1024 * (1 + random.Next(16));
+                    description = $"huge-scalar {size} bytes at {at}";
+                    bytes.InsertRange(at, Encoding.UTF8.GetBytes(new string('x', size)));
+                    break;
             }
 
             return bytes.ToArray();
+        }
+
+        private static int LineStart(List<byte> bytes, int at)
+        {
+            while (at > 0 && bytes[at - 1] != (byte)'\n')
+            {
+                at--;
+            }
+
+            return at;
         }
 
         private static List<(int Start, int Length)> Lines(List<byte> bytes)
@@ -755,6 +817,28 @@ namespace SensitiveDataAnalyzers.Config.Tests.Parsing
             "stringData:\n" +
             "  connection-string: |\n" +
             "    Host=db;Username=records;Password=change-me\n";
+
+        /// <summary>Orthanc's own JSON (comments allowed): remote access, authentication, DICOM TLS and AE checks.</summary>
+        private const string OrthancConfiguration =
+            "{\n" +
+            "  // Orthanc configuration, as in /etc/orthanc/orthanc.json\n" +
+            "  \"Name\": \"ARCHIVE\",\n" +
+            "  \"HttpPort\": 8042,\n" +
+            "  \"RemoteAccessAllowed\": true,\n" +
+            "  \"AuthenticationEnabled\": false,\n" +
+            "  \"RegisteredUsers\": { \"admin\": \"orthanc\" },\n" +
+            "  \"SslEnabled\": false,\n" +
+            "  \"DicomAet\": \"ARCHIVE\",\n" +
+            "  \"DicomPort\": 4242,\n" +
+            "  \"DicomTlsEnabled\": false,\n" +
+            "  \"DicomAlwaysAllowEcho\": true,\n" +
+            "  \"DicomAlwaysAllowStore\": true,\n" +
+            "  \"DicomCheckCalledAet\": false,\n" +
+            "  \"DicomModalities\": { \"ct\": [ \"CT01\", \"10.0.0.12\", 104 ] },\n" +
+            "  /* plugins */\n" +
+            "  \"Plugins\": [ \"/usr/share/orthanc/plugins\" ],\n" +
+            "  \"DicomWeb\": { \"Enable\": true, \"Root\": \"/dicom-web/\" }\n" +
+            "}\n";
 
         private const string AppSettings =
             "{\n" +
