@@ -46,24 +46,27 @@ namespace SensitiveDataAnalyzers.Access
             context.RegisterOperationAction(
                 c =>
                 {
+                    // The API first: the development guard walks the enclosing blocks, too much for every call.
                     var invocation = (IInvocationOperation)c.Operation;
                     var method = invocation.TargetMethod;
-                    if (guards.IsDevelopmentOnly(invocation))
-                    {
-                        return;
-                    }
-
                     if (apis.IsAddDirectoryBrowser(method))
                     {
-                        Report(c.ReportDiagnostic, invocation, "AddDirectoryBrowser", null);
+                        if (!guards.IsDevelopmentOnly(invocation))
+                        {
+                            Report(c.ReportDiagnostic, invocation, "AddDirectoryBrowser", null);
+                        }
                     }
                     else if (apis.IsUseDirectoryBrowser(method))
                     {
-                        Report(c.ReportDiagnostic, invocation, "UseDirectoryBrowser", MiddlewareFolder(invocation, apis, guards, c.CancellationToken));
+                        if (!guards.IsDevelopmentOnly(invocation))
+                        {
+                            Report(c.ReportDiagnostic, invocation, "UseDirectoryBrowser", MiddlewareFolder(invocation, apis, guards, c.CancellationToken));
+                        }
                     }
                     else if (apis.IsUseFileServer(method)
                         && Argument(invocation, "enableDirectoryBrowsing") is { } enable
-                        && ValueTracking.Booleans(enable, guards, c.CancellationToken).Contains(true))
+                        && ValueTracking.Booleans(enable, guards, c.CancellationToken).Contains(true)
+                        && !guards.IsDevelopmentOnly(invocation))
                     {
                         Report(c.ReportDiagnostic, invocation, "UseFileServer(enableDirectoryBrowsing: true)", ServedFolder.WebRoot(null));
                     }

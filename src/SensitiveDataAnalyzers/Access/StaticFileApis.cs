@@ -88,8 +88,9 @@ namespace SensitiveDataAnalyzers.Access
 
         private static bool Is(IMethodSymbol method, INamedTypeSymbol? type, string name)
         {
-            var original = (method.ReducedFrom ?? method).OriginalDefinition;
-            return type is not null && original.Name == name && SymbolEqualityComparer.Default.Equals(original.ContainingType, type);
+            // The name first: every call of the compilation is asked about.
+            return type is not null && method.Name == name
+                && SymbolEqualityComparer.Default.Equals((method.ReducedFrom ?? method).OriginalDefinition.ContainingType, type);
         }
     }
 }
