@@ -34,11 +34,12 @@ namespace SensitiveDataAnalyzers.Benchmarks
 
         private sealed class Options
         {
-            public int Files { get; set; } = 1500;
+            public int Files { get; set; } = 2000;
             public int Runs { get; set; } = 5;
             public string? Output { get; set; }
             public string? Dump { get; set; }
             public HashSet<string> Only { get; } = new(StringComparer.OrdinalIgnoreCase);
+            public bool Repository { get; set; } = true;
         }
 
         private sealed class RunResult
@@ -152,11 +153,12 @@ namespace SensitiveDataAnalyzers.Benchmarks
                 deterministic: true);
             var analyzerOptions = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty);
 
+            var sources = files.Select(f => (f.Path, f.Text)).ToList();
             var results = new List<RunResult>();
             for (var run = 0; run <= options.Runs; run++)
             {
                 var label = run == 0 ? "warm-up" : $"run {run}/{options.Runs}";
-                var result = await MeasureAsync(files, references, parseOptions, compilationOptions, analyzerOptions, analyzers);
+                var result = await MeasureAsync(sources, "Contoso.Care", references, parseOptions, compilationOptions, analyzerOptions, analyzers);
                 var analyzerTotal = result.AnalyzerMs.Values.Sum();
                 Console.WriteLine(
                     $"{label,-10} compile {Format.Ms(result.CompileMs),8} ms (parse {Format.Ms(result.ParseMs)} ms) | analyzers {Format.Ms(analyzerTotal),7} ms " +
@@ -180,9 +182,19 @@ namespace SensitiveDataAnalyzers.Benchmarks
                 results.Add(result);
             }
 
+            var projects = new List<ProjectResult>();
+            if (options.Repository && repoRoot is not null)
+            {
+                foreach (var projectPath in ProjectInputs.RepositoryProjects(repoRoot))
+                {
+                    projects.Add(await MeasureProjectAsync(projectPath, repoRoot, options.Runs, analyzerOptions, analyzers));
+                }
+            }
+
             total.Stop();
             var load = loadBefore is null ? null : $"{loadBefore} before, {LoadAverage()} after";
-            var report = BuildReport(options, files, lines, bytes, packs, analyzerAssembly, analyzers, results, total.Elapsed, load, out var failures);
+            var report = BuildReport(options, files, lines, bytes, packs, analyzerAssembly, analyzers, results, total.Elapsed, load, out var failures)
+                + ProjectReport(projects, options.Runs, failures);
             Console.WriteLine();
             Console.WriteLine(report);
             Directory.CreateDirectory(Path.GetDirectoryName(outputPath)!);
@@ -203,7 +215,8 @@ namespace SensitiveDataAnalyzers.Benchmarks
         }
 
         private static async Task<RunResult> MeasureAsync(
-            IReadOnlyList<GeneratedFile> files,
+            IReadOnlyList<(string Path, string Text)> files,
+            string assemblyName,
             ImmutableArray<MetadataReference> references,
             CSharpParseOptions parseOptions,
             CSharpCompilationOptions compilationOptions,
@@ -220,7 +233,7 @@ namespace SensitiveDataAnalyzers.Benchmarks
             var trees = new SyntaxTree[files.Count];
             Parallel.For(0, files.Count, i => trees[i] = CSharpSyntaxTree.ParseText(files[i].Text, parseOptions, files[i].Path, Encoding.UTF8));
             result.ParseMs = sw.Elapsed.TotalMilliseconds;
-            var compilation = CSharpCompilation.Create("Contoso.Care", trees, references, compilationOptions);
+            var compilation = CSharpCompilation.Create(assemblyName, trees, references, compilationOptions);
             ImmutableArray<Diagnostic> diagnostics;
             using (var peStream = new MemoryStream())
             {
@@ -233,7 +246,7 @@ namespace SensitiveDataAnalyzers.Benchmarks
 
             // 2. Analyze a fresh compilation of the same trees (nothing bound yet), timing each analyzer's callbacks.
             Collect();
-            var fresh = CSharpCompilation.Create("Contoso.Care", trees, references, compilationOptions);
+            var fresh = CSharpCompilation.Create(assemblyName, trees, references, compilationOptions);
             // In a build the compiler binds the references (and loads their symbols) whatever analyzers run; here the
             // compilation is fresh, so the first analyzer to look a type up would be charged for it.
             _ = fresh.GetTypeByMetadataName("System.Object");
@@ -447,6 +460,112 @@ namespace SensitiveDataAnalyzers.Benchmarks
             return sb.ToString();
         }
 
+        private sealed class ProjectResult
+        {
+            public ProjectResult(string name) => Name = name;
+
+            public string Name { get; }
+
+            public string? Error { get; set; }
+
+            public int Files { get; set; }
+
+            public int Lines { get; set; }
+
+            public List<RunResult> Runs { get; } = new();
+        }
+
+        /// <summary>One of the repository's projects, compiled from the inputs MSBuild resolves for it, measured like the generated code base.</summary>
+        private static async Task<ProjectResult> MeasureProjectAsync(string projectPath, string repoRoot, int runs, AnalyzerOptions analyzerOptions, ImmutableArray<DiagnosticAnalyzer> analyzers)
+        {
+            var result = new ProjectResult(Path.GetRelativePath(repoRoot, projectPath).Replace('\\', '/'));
+            ProjectInputs inputs;
+            try
+            {
+                inputs = ProjectInputs.Load(projectPath);
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or IOException or System.Text.Json.JsonException or System.ComponentModel.Win32Exception)
+            {
+                result.Error = ex.Message;
+                Console.Error.WriteLine($"warning: {result.Name} not measured: {ex.Message}");
+                return result;
+            }
+
+            var sources = inputs.Sources.Select(path => (path, File.ReadAllText(path))).ToList();
+            result.Files = sources.Count;
+            result.Lines = sources.Sum(source => CountLines(source.Item2));
+            for (var run = 0; run <= runs; run++)
+            {
+                var measured = await MeasureAsync(sources, inputs.AssemblyName, inputs.References, inputs.ParseOptions, inputs.CompilationOptions, analyzerOptions, analyzers);
+                Console.WriteLine(
+                    $"{result.Name,-60} {(run == 0 ? "warm-up" : $"run {run}/{runs}"),-10} compile {Format.Ms(measured.CompileMs),7} ms | analyzers {Format.Ms(measured.AnalyzerMs.Values.Sum()),6} ms " +
+                    $"= {Format.Percent(100 * measured.AnalyzerMs.Values.Sum() / measured.CompileMs)} | {measured.AnalyzerDiagnostics.Length} diagnostics");
+                if (run > 0)
+                {
+                    result.Runs.Add(measured);
+                }
+            }
+
+            return result;
+        }
+
+        private static string ProjectReport(IReadOnlyList<ProjectResult> projects, int runs, List<string> failures)
+        {
+            if (projects.Count == 0)
+            {
+                return "";
+            }
+
+            var inv = CultureInfo.InvariantCulture;
+            var measured = projects.Where(p => p.Runs.Count > 0).ToList();
+            var sb = new StringBuilder();
+            sb.Append("\n## The repository's own projects\n\n");
+            sb.Append($"Each project under `src/` and `samples/`, compiled from the inputs `dotnet msbuild -getItem` resolves for it (Compile items, reference assemblies, defines; Release; source generators not run), 1 warm-up + {runs} runs, measured as above. ");
+            sb.Append("Small projects make a noisy ratio: a compilation start costs the same for 4 files as for 2,000.\n\n");
+            var rows = new List<IReadOnlyList<string>>();
+            foreach (var project in projects)
+            {
+                if (project.Runs.Count == 0)
+                {
+                    rows.Add(new[] { project.Name, "", "", "", "", "", "", "not measured: " + project.Error });
+                    continue;
+                }
+
+                var compile = Summary.Of(project.Runs.Select(r => r.CompileMs));
+                var cpu = Summary.Of(project.Runs.Select(r => r.AnalyzerMs.Values.Sum()));
+                var percent = Summary.Of(project.Runs.Select(r => 100 * r.AnalyzerMs.Values.Sum() / r.CompileMs));
+                var last = project.Runs[^1];
+                var found = last.AnalyzerDiagnostics.Where(d => d.Id.StartsWith("SDA", StringComparison.Ordinal)).GroupBy(d => d.Id).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}×{g.Count()}");
+                rows.Add(new[]
+                {
+                    project.Name, project.Files.ToString(inv), project.Lines.ToString("N0", inv), last.CompilerErrors.Length.ToString(inv),
+                    Format.Ms(compile.Median), Format.Ms(cpu.Median), $"{Format.Percent(percent.Median)} ({Format.Percent(percent.Min)}–{Format.Percent(percent.Max)})",
+                    string.Join(", ", found),
+                });
+                failures.AddRange(project.Runs.SelectMany(r => r.AnalyzerDiagnostics).Where(d => d.Id.StartsWith("AD", StringComparison.Ordinal)).Select(d => $"{project.Name}: {d.Id}: {d.GetMessage(inv)}").Distinct());
+            }
+
+            if (measured.Count > 0)
+            {
+                var totalPercent = Summary.Of(Enumerable.Range(0, runs).Select(i =>
+                    100 * measured.Sum(p => p.Runs[i].AnalyzerMs.Values.Sum()) / measured.Sum(p => p.Runs[i].CompileMs)));
+                rows.Add(new[]
+                {
+                    "**All projects**", measured.Sum(p => p.Files).ToString(inv), measured.Sum(p => p.Lines).ToString("N0", inv), "",
+                    Format.Ms(measured.Sum(p => Summary.Of(p.Runs.Select(r => r.CompileMs)).Median)),
+                    Format.Ms(measured.Sum(p => Summary.Of(p.Runs.Select(r => r.AnalyzerMs.Values.Sum())).Median)),
+                    $"**{Format.Percent(totalPercent.Median)}** ({Format.Percent(totalPercent.Min)}–{Format.Percent(totalPercent.Max)})", "",
+                });
+            }
+
+            sb.Append(Format.Table(
+                new[] { "Project", "Files", "Lines", "Compiler errors", "Compile median ms", "Analyzers CPU median ms", "% of compile, median (min–max)", "SDA diagnostics (last run)" },
+                new[] { false, true, true, true, true, true, true, false },
+                rows));
+            sb.Append("\nCompiler errors, if any, come from source generators the benchmark does not run; the timings stay representative of the code that binds.\n");
+            return sb.ToString();
+        }
+
         private static string Join(IEnumerable<string> ids)
         {
             var list = ids.OrderBy(i => i, StringComparer.Ordinal).ToList();
@@ -585,6 +704,9 @@ namespace SensitiveDataAnalyzers.Benchmarks
                     case "--dump":
                         options.Dump = Value();
                         break;
+                    case "--no-repository":
+                        options.Repository = false;
+                        break;
                     case "--only":
                         foreach (var name in Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                         {
@@ -606,12 +728,13 @@ namespace SensitiveDataAnalyzers.Benchmarks
 
         private static void PrintUsage()
         {
-            Console.WriteLine("usage: dotnet run -c Release --project tests/SensitiveDataAnalyzers.Benchmarks -- [--files N] [--runs N] [--output PATH] [--dump DIR] [--only A,B]");
-            Console.WriteLine("  --files N      generated source files (default 1500; about 5% contain findings)");
+            Console.WriteLine("usage: dotnet run -c Release --project tests/SensitiveDataAnalyzers.Benchmarks -- [--files N] [--runs N] [--output PATH] [--dump DIR] [--only A,B] [--no-repository]");
+            Console.WriteLine("  --files N      generated source files (default 2000; about 5% contain findings)");
             Console.WriteLine("  --runs N       measured runs after one warm-up (default 5)");
             Console.WriteLine($"  --output PATH  Markdown results (default <repo root>/{DefaultOutput})");
             Console.WriteLine("  --dump DIR     also write the generated sources to DIR, to inspect them");
             Console.WriteLine("  --only A,B     measure only these analyzers (type names or rule ids), e.g. to profile one of them");
+            Console.WriteLine("  --no-repository  skip the repository's own projects (src/, samples/), measured after the generated code base");
         }
     }
 }

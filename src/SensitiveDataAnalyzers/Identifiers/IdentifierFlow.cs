@@ -215,7 +215,7 @@ namespace SensitiveDataAnalyzers.Identifiers
             var kind = PersonalIdentifierNames.Classify(symbol.Name);
             if (kind != PersonalIdentifierKind.None)
             {
-                return PersonalIdentifierNames.Describe(kind);
+                return NamesFilesOrCode(symbol) ? null : PersonalIdentifierNames.Describe(kind);
             }
 
             if (_personalDataAttributes.IsEmpty && _bindingNameAttributes.IsEmpty && options.Attributes.IsEmpty)
@@ -248,6 +248,40 @@ namespace SensitiveDataAnalyzers.Identifiers
 
             return null;
         }
+
+        /// <summary>
+        /// FileSystemInfo.FullName, ZipArchiveEntry.FullName, Type.FullName, Assembly.FullName, AssemblyName.Name: the
+        /// framework's members for files and code are named like people's but hold paths and type names.
+        /// </summary>
+        private static bool NamesFilesOrCode(ISymbol symbol)
+        {
+            if (symbol is not (IPropertySymbol or IFieldSymbol) || symbol.ContainingType is not { } type || type.ContainingAssembly is null
+                || type.DeclaringSyntaxReferences.Length > 0)
+            {
+                return false;
+            }
+
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                if (current.Name == "Type" && IsNamespace(current.ContainingNamespace, "System"))
+                {
+                    return true;
+                }
+            }
+
+            for (var ns = type.ContainingNamespace; ns is { IsGlobalNamespace: false }; ns = ns.ContainingNamespace)
+            {
+                if ((ns.Name == "IO" || ns.Name == "Reflection") && IsNamespace(ns.ContainingNamespace, "System"))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsNamespace(INamespaceSymbol? ns, string name) =>
+            ns is { Name: var actual, ContainingNamespace.IsGlobalNamespace: true } && actual == name;
 
         /// <summary>The name a serializer or model binder uses for the member, when the attribute gives one.</summary>
         private string? BindingName(AttributeData attribute)

@@ -37,6 +37,7 @@ namespace SensitiveDataAnalyzers.Tests.Identifiers
                 [Microsoft.AspNetCore.Identity.PersonalData]
                 public string Handle { get; set; } = "";
                 public string StudyInstanceUid { get; set; } = "";
+                public string FullName { get; set; } = "";
             }
             """;
 
@@ -229,6 +230,33 @@ namespace SensitiveDataAnalyzers.Tests.Identifiers
                 var emailTemplate = "welcome.html";
                 File.ReadAllText(Path.Combine(root, emailTemplate));
                 """);
+
+        [Fact]
+        public Task NamesOfFilesTypesAndAssembliesAreNotPeoplesNames() =>
+            VerifyAsync(
+                """
+                foreach (var entry in new DirectoryInfo(root).EnumerateFileSystemInfos())
+                {
+                    File.Copy(entry.FullName, Path.Combine(root, "copy", entry.Name));
+                    File.Move(entry.FullName, entry.FullName + ".bak");
+                }
+
+                using var zip = System.IO.Compression.ZipFile.OpenRead("/data/in.zip");
+                foreach (var zipped in zip.Entries)
+                {
+                    System.IO.Compression.ZipFileExtensions.ExtractToFile(zipped, Path.Combine(root, zipped.FullName));
+                }
+
+                File.WriteAllText(Path.Combine(root, typeof(Patient).FullName + ".json"), "{}");
+                File.WriteAllText(Path.Combine(root, typeof(Patient).Assembly.FullName + ".txt"), "");
+                File.WriteAllText(Path.Combine(root, typeof(Patient).Assembly.GetName().Name + ".txt"), "");
+                """);
+
+        [Fact]
+        public Task APersonsFullNameIsStillOne() =>
+            VerifyAsync(
+                "File.WriteAllText({|#0:Path.Combine(root, patient.FullName + \".txt\")|}, \"\");",
+                expected: Finding(0, "File name", "patient.FullName", "person's name"));
 
         [Fact]
         public Task HashesAndHmacsEndTheWalkForThisRule() =>
