@@ -61,6 +61,12 @@ namespace SensitiveDataAnalyzers.Cli.Scan
             catch (XmlException exception)
             {
                 facts.XmlError = (exception.Message, exception.LineNumber, exception.LinePosition);
+
+                // Not XML, so the SDK and settings are guessed from the text as written.
+                var text = File.ReadAllText(path);
+                facts.IsWeb = text.IndexOf("Microsoft.NET.Sdk.Web", StringComparison.OrdinalIgnoreCase) >= 0 || text.IndexOf("\"Microsoft.AspNetCore.App\"", StringComparison.OrdinalIgnoreCase) >= 0;
+                facts.IsExe = facts.IsWeb || text.IndexOf("<OutputType>Exe", StringComparison.OrdinalIgnoreCase) >= 0;
+                facts.ImplicitUsings = text.IndexOf("<ImplicitUsings>enable", StringComparison.OrdinalIgnoreCase) >= 0;
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
