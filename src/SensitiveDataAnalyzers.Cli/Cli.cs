@@ -21,12 +21,16 @@ namespace SensitiveDataAnalyzers.Cli
         {
             try
             {
-                var root = CreateRootCommand(stdin, stdout, stderr, currentDirectory, environment, out var lint, out var paths);
+                var root = CreateRootCommand(stdin, stdout, stderr, currentDirectory, environment, out var commands);
 
                 // Response files (@file) are off: a path argument is a path.
                 var parseResult = root.Parse(args ?? Array.Empty<string>(), new ParserConfiguration { ResponseFileTokenReplacer = null });
                 var errors = parseResult.Errors.Select(error => error.Message).ToList();
-                errors.AddRange(UnknownOptions(parseResult, paths));
+                foreach (var (_, paths) in commands)
+                {
+                    errors.AddRange(UnknownOptions(parseResult, paths));
+                }
+
                 if (errors.Count > 0)
                 {
                     foreach (var error in errors)
@@ -34,7 +38,7 @@ namespace SensitiveDataAnalyzers.Cli
                         stderr.WriteLine("sda: error: " + error);
                     }
 
-                    var command = parseResult.CommandResult.Command == lint ? "sda lint" : "sda";
+                    var command = commands.Any(c => c.Command == parseResult.CommandResult.Command) ? "sda " + parseResult.CommandResult.Command.Name : "sda";
                     stderr.WriteLine($"Run '{command} --help' for usage.");
                     return ExitCodes.UsageOrInputError;
                 }
@@ -55,65 +59,50 @@ namespace SensitiveDataAnalyzers.Cli
 
         private static RootCommand CreateRootCommand(
             TextReader stdin, TextWriter stdout, TextWriter stderr, string currentDirectory, CliEnvironment environment,
-            out Command lint, out Argument<string[]> paths)
+            out IReadOnlyList<(Command Command, Argument<string[]> Paths)> commands)
         {
-            paths = new Argument<string[]>("path")
+            var lintPaths = new Argument<string[]>("path")
             {
                 Arity = ArgumentArity.OneOrMore,
                 Description = "Files or directories to lint (directories recursively: *.yaml, *.yml, *.json; .git, bin, obj and node_modules are skipped), or - for stdin.",
             };
-            var format = new Option<string>("--format", "-f")
+            var lintOptions = new ReportOptionSet();
+            var lint = new Command("lint", "Lint deployment files (docker compose, Kubernetes, appsettings, Orthanc, ...) for health-data leaks.")
             {
-                Description = "Report format.",
-                DefaultValueFactory = _ => "text",
-                HelpName = "text|json|sarif",
+                lintPaths,
             };
-            format.AcceptOnlyFromAmong("text", "json", "sarif");
-            var output = new Option<string?>("--output", "-o")
-            {
-                Description = "Write the report to this file instead of stdout.",
-                HelpName = "file",
-            };
-            var failOn = new Option<string>("--fail-on")
-            {
-                Description = "Exit with code 1 when a reported finding is at or above this severity; none only reports.",
-                DefaultValueFactory = _ => "error",
-                HelpName = "error|warning|note|none",
-            };
-            failOn.AcceptOnlyFromAmong("error", "warning", "note", "none");
-            var baseline = new Option<string?>("--baseline")
-            {
-                Description = "A SARIF report from an earlier run: findings it already contains are not reported.",
-                HelpName = "file",
-            };
-            var exclude = new Option<string[]>("--exclude")
-            {
-                Description = "Skip files and directories matching this glob (relative to the current directory; * ? ** [abc]; a pattern without / matches any path segment). Repeatable.",
-                Arity = ArgumentArity.ZeroOrMore,
-                AllowMultipleArgumentsPerToken = false,
-                HelpName = "glob",
-            };
-
-            var pathsArgument = paths;
-            lint = new Command("lint", "Lint deployment files (docker compose, Kubernetes, appsettings, Orthanc, ...) for health-data leaks.")
-            {
-                pathsArgument, format, output, failOn, baseline, exclude,
-            };
+            lintOptions.AddTo(lint);
             lint.SetAction(parseResult =>
             {
-                var options = new LintOptions(
-                    parseResult.GetValue(pathsArgument) ?? Array.Empty<string>(),
-                    parseResult.GetValue(format) ?? "text",
-                    parseResult.GetValue(output),
-                    ParseSeverity(parseResult.GetValue(failOn) ?? "error"),
-                    parseResult.GetValue(baseline),
-                    parseResult.GetValue(exclude) ?? Array.Empty<string>());
+                var options = new LintOptions(parseResult.GetValue(lintPaths) ?? Array.Empty<string>(), lintOptions.Read(parseResult));
                 return new LintCommand(options, stdin, stdout, stderr, currentDirectory, environment).Execute();
             });
 
-            return new RootCommand("sda: finds health-data leaks in deployment configuration (exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error).")
+            var scanPaths = new Argument<string[]>("directory")
             {
-                lint,
+                Arity = ArgumentArity.OneOrMore,
+                Description = "Repository directories to scan: every .sln and .csproj under them (bin, obj, .git and node_modules skipped) is analyzed, and every deployment file linted.",
+            };
+            var scanOptions = new ReportOptionSet();
+            var noRestore = new Option<bool>("--no-restore")
+            {
+                Description = "Do not run 'dotnet restore' for projects that have not been restored (they are compiled against the framework reference assemblies instead).",
+            };
+            var scan = new Command("scan", "Scan a repository in one run: the SDA analyzers on every C# project, the linter on every deployment file, and findings that join the two (a plaintext listener the deployment publishes).")
+            {
+                scanPaths, noRestore,
+            };
+            scanOptions.AddTo(scan);
+            scan.SetAction(parseResult =>
+            {
+                var options = new Scan.ScanOptions(parseResult.GetValue(scanPaths) ?? Array.Empty<string>(), scanOptions.Read(parseResult), restore: !parseResult.GetValue(noRestore));
+                return new Scan.ScanCommand(options, stdout, stderr, currentDirectory, environment).Execute();
+            });
+
+            commands = new[] { (lint, lintPaths), (scan, scanPaths) };
+            return new RootCommand("sda: finds health-data leaks in C# code and deployment configuration (exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error).")
+            {
+                lint, scan,
             };
         }
 
@@ -139,14 +128,6 @@ namespace SensitiveDataAnalyzers.Cli
                 }
             }
         }
-
-        private static Config.Checks.FindingSeverity? ParseSeverity(string value) => value switch
-        {
-            "none" => null,
-            "note" => Config.Checks.FindingSeverity.Note,
-            "warning" => Config.Checks.FindingSeverity.Warning,
-            _ => Config.Checks.FindingSeverity.Error,
-        };
 
         private static void TryWrite(TextWriter writer, string line)
         {

@@ -5,9 +5,10 @@ namespace SensitiveDataAnalyzers.Cli
     /// <summary>What the CLI reads from its surroundings besides arguments and streams (injectable for tests).</summary>
     public sealed class CliEnvironment
     {
-        public CliEnvironment(bool stdoutIsTerminal, Func<string, string?> getEnvironmentVariable)
+        public CliEnvironment(bool stdoutIsTerminal, Func<string, string?> getEnvironmentVariable, bool stderrIsTerminal = false)
         {
             StdoutIsTerminal = stdoutIsTerminal;
+            StderrIsTerminal = stderrIsTerminal;
             GetEnvironmentVariable = getEnvironmentVariable ?? throw new ArgumentNullException(nameof(getEnvironmentVariable));
         }
 
@@ -15,6 +16,22 @@ namespace SensitiveDataAnalyzers.Cli
         public static CliEnvironment Captured { get; } = new(stdoutIsTerminal: false, Environment.GetEnvironmentVariable);
 
         public bool StdoutIsTerminal { get; }
+
+        /// <summary>stderr, where progress is drawn, is a terminal.</summary>
+        public bool StderrIsTerminal { get; }
+
+        /// <summary>Progress of long scans: stdout and stderr are both terminals and the run is not in CI.</summary>
+        public bool ShowProgress => StdoutIsTerminal && StderrIsTerminal && !IsCi && !string.Equals(GetEnvironmentVariable("TERM"), "dumb", StringComparison.Ordinal);
+
+        /// <summary>CI set to anything but false/0.</summary>
+        private bool IsCi
+        {
+            get
+            {
+                var ci = GetEnvironmentVariable("CI");
+                return !string.IsNullOrEmpty(ci) && !string.Equals(ci, "false", StringComparison.OrdinalIgnoreCase) && ci != "0";
+            }
+        }
 
         public Func<string, string?> GetEnvironmentVariable { get; }
 
@@ -31,8 +48,7 @@ namespace SensitiveDataAnalyzers.Cli
                     return false;
                 }
 
-                var ci = GetEnvironmentVariable("CI");
-                if (!string.IsNullOrEmpty(ci) && !string.Equals(ci, "false", StringComparison.OrdinalIgnoreCase) && ci != "0")
+                if (IsCi)
                 {
                     return false;
                 }

@@ -14,28 +14,15 @@ namespace SensitiveDataAnalyzers.Cli
     /// <summary>The parsed <c>sda lint</c> command line.</summary>
     internal sealed class LintOptions
     {
-        public LintOptions(IReadOnlyList<string> paths, string format, string? output, FindingSeverity? failOn, string? baseline, IReadOnlyList<string> excludes)
+        public LintOptions(IReadOnlyList<string> paths, ReportOptions report)
         {
             Paths = paths;
-            Format = format;
-            Output = output;
-            FailOn = failOn;
-            Baseline = baseline;
-            Excludes = excludes;
+            Report = report;
         }
 
         public IReadOnlyList<string> Paths { get; }
 
-        public string Format { get; }
-
-        public string? Output { get; }
-
-        /// <summary>The gate: findings at or above it fail the run; null (<c>--fail-on none</c>) only reports.</summary>
-        public FindingSeverity? FailOn { get; }
-
-        public string? Baseline { get; }
-
-        public IReadOnlyList<string> Excludes { get; }
+        public ReportOptions Report { get; }
     }
 
     /// <summary>One <c>sda lint</c> run: collect inputs, load, lint, drop baselined findings, write the report, pick the exit code.</summary>
@@ -62,102 +49,54 @@ namespace SensitiveDataAnalyzers.Cli
 
         public int Execute()
         {
-            var display = new PathDisplay(_currentDirectory);
-            var ignored = new List<string>();
-
-            Baseline? baseline = null;
-            if (_options.Baseline is not null)
+            var session = ReportSession.Open(_options.Report, new PathDisplay(_currentDirectory), _stdout, _stderr, _environment);
+            if (session is null)
             {
-                string? reason = "not a valid path";
-                var baselinePath = TryFullPath(display, _options.Baseline);
-                baseline = baselinePath is null ? null : Baseline.TryLoad(baselinePath, out reason);
-                if (baseline is null)
-                {
-                    _stderr.WriteLine($"sda: error: cannot use baseline '{_options.Baseline}': {reason}");
-                    return ExitCodes.UsageOrInputError;
-                }
-
-                ignored.Add(baselinePath!);
+                return ExitCodes.UsageOrInputError;
             }
 
-            string? outputPath = null;
-            if (_options.Output is not null && _options.Output != "-")
-            {
-                outputPath = TryFullPath(display, _options.Output);
-                if (outputPath is null)
-                {
-                    _stderr.WriteLine($"sda: error: --output '{_options.Output}' is not a valid path");
-                    return ExitCodes.UsageOrInputError;
-                }
-
-                ignored.Add(outputPath);
-            }
-
-            var collector = new InputCollector(display, new ExcludeFilter(_options.Excludes, display), ignored);
+            var collector = new InputCollector(session.Display, new ExcludeFilter(_options.Report.Excludes, session.Display), session.IgnoredPaths);
             foreach (var path in _options.Paths)
             {
                 collector.Add(path);
             }
 
-            foreach (var error in collector.Errors)
-            {
-                _stderr.WriteLine("sda: error: " + error);
-            }
-
-            foreach (var warning in collector.Warnings)
-            {
-                _stderr.WriteLine("sda: warning: " + warning);
-            }
-
+            ReportInputProblems(collector, _stderr);
             if (collector.Inputs.Count == 0 && collector.UnreadableArguments > 0)
             {
                 _stderr.WriteLine("sda: error: no input could be read");
                 return ExitCodes.UsageOrInputError;
             }
 
-            var loaded = Load(collector.Inputs);
-            var reported = ConfigLinter.Lint(loaded).Select(finding => new ReportedFinding(finding)).ToList();
-            var baselined = 0;
-            if (baseline is not null)
-            {
-                var kept = new List<ReportedFinding>(reported.Count);
-                foreach (var finding in reported)
-                {
-                    if (baseline.Absorb(finding))
-                    {
-                        baselined++;
-                    }
-                    else
-                    {
-                        kept.Add(finding);
-                    }
-                }
+            var findings = ConfigLinter.Lint(Load(collector.Inputs, _stdin));
+            return session.Finish(findings, collector.Inputs.Count, collector.Errors);
+        }
 
-                reported = kept;
+        /// <summary>The collector's errors and warnings, on stderr.</summary>
+        internal static void ReportInputProblems(InputCollector collector, TextWriter stderr)
+        {
+            foreach (var error in collector.Errors)
+            {
+                stderr.WriteLine("sda: error: " + error);
             }
 
-            var report = new LintReport(reported, collector.Inputs.Count, baselined, collector.Errors, display.CurrentDirectoryUri);
-            if (!WriteReport(report, outputPath, display))
+            foreach (var warning in collector.Warnings)
             {
-                return ExitCodes.UsageOrInputError;
+                stderr.WriteLine("sda: warning: " + warning);
             }
-
-            return _options.FailOn is { } threshold && report.Findings.Any(finding => finding.Finding.Severity >= threshold)
-                ? ExitCodes.FindingsAtOrAboveThreshold
-                : ExitCodes.Success;
         }
 
         /// <summary>
         /// Loads the inputs lazily, in order, a batch at a time in parallel (parsing dominates and files are
         /// independent): the linter keeps each file's views and drops its tree, so only one batch of trees is alive.
         /// </summary>
-        private IEnumerable<LoadResult> Load(IReadOnlyList<InputItem> inputs)
+        internal static IEnumerable<LoadResult> Load(IReadOnlyList<InputItem> inputs, TextReader stdin)
         {
             const int BatchSize = 64;
             byte[]? stdinBytes = null;
             if (inputs.Any(input => input.IsStdin))
             {
-                stdinBytes = Utf8NoBom.GetBytes(_stdin.ReadToEnd());
+                stdinBytes = Utf8NoBom.GetBytes(stdin.ReadToEnd());
             }
 
             for (var start = 0; start < inputs.Count; start += BatchSize)
@@ -175,84 +114,6 @@ namespace SensitiveDataAnalyzers.Cli
                 {
                     yield return result;
                 }
-            }
-        }
-
-        private bool WriteReport(LintReport report, string? outputPath, PathDisplay display)
-        {
-            if (outputPath is null)
-            {
-                if (_options.Format == "text")
-                {
-                    TextReport.Write(report, _stdout, _environment.UseColor);
-                }
-                else
-                {
-                    _stdout.Write(Utf8NoBom.GetString(Render(report)));
-                }
-
-                _stdout.Flush();
-                return true;
-            }
-
-            byte[] bytes;
-            if (_options.Format == "text")
-            {
-                using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture) { NewLine = "\n" };
-                TextReport.Write(report, text, color: false);
-                bytes = Utf8NoBom.GetBytes(text.ToString());
-            }
-            else
-            {
-                bytes = Render(report);
-            }
-
-            try
-            {
-                var directory = Path.GetDirectoryName(outputPath);
-                if (!string.IsNullOrEmpty(directory))
-                {
-                    Directory.CreateDirectory(directory);
-                }
-
-                File.WriteAllBytes(outputPath, bytes);
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or System.Security.SecurityException or NotSupportedException)
-            {
-                _stderr.WriteLine($"sda: error: cannot write the report to '{_options.Output}': {exception.Message}");
-                return false;
-            }
-
-            _stderr.WriteLine($"sda: {_options.Format} report written to {display.ToDisplayPath(outputPath)}");
-            return true;
-        }
-
-        /// <summary>The JSON or SARIF document, UTF-8, ending with a newline.</summary>
-        private byte[] Render(LintReport report)
-        {
-            using var stream = new MemoryStream();
-            if (_options.Format == "sarif")
-            {
-                SarifReport.Write(report, stream);
-            }
-            else
-            {
-                JsonReport.Write(report, stream);
-            }
-
-            stream.WriteByte((byte)'\n');
-            return stream.ToArray();
-        }
-
-        private static string? TryFullPath(PathDisplay display, string path)
-        {
-            try
-            {
-                return display.FullPath(path);
-            }
-            catch (Exception exception) when (exception is ArgumentException or NotSupportedException or PathTooLongException)
-            {
-                return null;
             }
         }
     }

@@ -7,7 +7,7 @@ using SensitiveDataAnalyzers.Cli;
 try
 {
     using var stdin = new StreamReader(Console.OpenStandardInput(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), detectEncodingFromByteOrderMarks: true);
-    var environment = new CliEnvironment(stdoutIsTerminal: !Console.IsOutputRedirected, Environment.GetEnvironmentVariable);
+    var environment = new CliEnvironment(stdoutIsTerminal: !Console.IsOutputRedirected, Environment.GetEnvironmentVariable, stderrIsTerminal: !Console.IsErrorRedirected);
     return Cli.Run(args, stdin, Console.Out, Console.Error, Environment.CurrentDirectory, environment);
 }
 catch (Exception exception)

@@ -18,7 +18,7 @@ namespace SensitiveDataAnalyzers.Config
 
         /// <summary>Every rule the linter can report, tool notices included.</summary>
         public static IReadOnlyList<ConfigRule> Rules { get; } =
-            new[] { ToolNotices.Unparseable, ToolNotices.Skipped, ToolNotices.Template, ToolNotices.LimitExceeded }
+            ToolNotices.All
                 .Concat(Checks.SelectMany(check => check.Rules))
                 .GroupBy(rule => rule.Id)
                 .Select(group => group.First())
@@ -30,7 +30,13 @@ namespace SensitiveDataAnalyzers.Config
         /// The files are consumed one at a time and not kept (pass a lazy sequence and each file's tree is garbage
         /// once its views are read), so memory follows the deployment's facts, not the size of its files.
         /// </summary>
-        public static IReadOnlyList<Finding> Lint(IEnumerable<LoadResult> loaded)
+        public static IReadOnlyList<Finding> Lint(IEnumerable<LoadResult> loaded) => Lint(loaded, Enumerable.Empty<IConfigCheck>());
+
+        /// <summary>
+        /// Lints loaded files with the linter's checks and then <paramref name="moreChecks"/> (checks that join the
+        /// deployment with facts from elsewhere, such as the code of the projects it deploys), under the same suppressions.
+        /// </summary>
+        public static IReadOnlyList<Finding> Lint(IEnumerable<LoadResult> loaded, IEnumerable<IConfigCheck> moreChecks)
         {
             var sink = new FindingSink();
             var deployment = new DeploymentModel();
@@ -45,7 +51,7 @@ namespace SensitiveDataAnalyzers.Config
                 sink.AddRange(result.Notices);
             }
 
-            foreach (var check in Checks)
+            foreach (var check in Checks.Concat(moreChecks))
             {
                 check.Run(deployment, sink);
             }

@@ -15,6 +15,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
+using SensitiveDataAnalyzers.Shared;
 using Microsoft.CodeAnalysis.Diagnostics.Telemetry;
 
 namespace SensitiveDataAnalyzers.Benchmarks

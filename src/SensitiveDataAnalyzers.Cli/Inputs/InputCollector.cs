@@ -43,6 +43,7 @@ namespace SensitiveDataAnalyzers.Cli.Inputs
         private readonly HashSet<string> _seenFiles = new(PathDisplay.PathComparer);
         private readonly HashSet<string> _walkedDirectories = new(PathDisplay.PathComparer);
         private readonly List<InputItem> _inputs = new();
+        private readonly List<string> _projectFiles = new();
         private readonly List<string> _errors = new();
         private readonly List<string> _warnings = new();
 
@@ -54,6 +55,12 @@ namespace SensitiveDataAnalyzers.Cli.Inputs
         }
 
         public IReadOnlyList<InputItem> Inputs => _inputs;
+
+        /// <summary>With <see cref="CollectProjects"/>: the full paths of the .sln, .slnx and .csproj files met while walking directories, in walk order.</summary>
+        public IReadOnlyList<string> ProjectFiles => _projectFiles;
+
+        /// <summary>Also collect solution and project files (<c>sda scan</c>) while walking directories.</summary>
+        public bool CollectProjects { get; init; }
 
         /// <summary>Arguments that named nothing readable (missing paths, broken links, invalid names).</summary>
         public IReadOnlyList<string> Errors => _errors;
@@ -194,6 +201,10 @@ namespace SensitiveDataAnalyzers.Cli.Inputs
                     {
                         AddIfIncluded(entry.FullName);
                     }
+                    else if (CollectProjects && IsProjectFile(entry.Name) && !_exclude.IsExcluded(_display.ToDisplayPath(entry.FullName)))
+                    {
+                        _projectFiles.Add(entry.FullName);
+                    }
                 }
 
                 // Depth-first in name order: reverse so the first name is popped first.
@@ -215,6 +226,11 @@ namespace SensitiveDataAnalyzers.Cli.Inputs
 
         private static bool HasConfigExtension(string name) =>
             ConfigExtensions.Any(extension => name.EndsWith(extension, StringComparison.OrdinalIgnoreCase));
+
+        private static bool IsProjectFile(string name) =>
+            name.EndsWith(".sln", StringComparison.OrdinalIgnoreCase)
+            || name.EndsWith(".slnx", StringComparison.OrdinalIgnoreCase)
+            || name.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase);
 
         private static bool IsLink(FileSystemInfo entry)
         {

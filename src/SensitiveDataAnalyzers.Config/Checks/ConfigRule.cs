@@ -12,12 +12,13 @@ namespace SensitiveDataAnalyzers.Config.Checks
     {
         public const string HelpBaseUri = "https://github.com/sensitive-data-analyzers/SensitiveDataAnalyzers/blob/main/rules/";
 
-        public ConfigRule(string id, string title, FindingSeverity defaultSeverity, string description)
+        public ConfigRule(string id, string title, FindingSeverity defaultSeverity, string description, string? helpUri = null)
         {
             Id = id;
             Title = title;
             DefaultSeverity = defaultSeverity;
             Description = description;
+            HelpUri = string.IsNullOrEmpty(helpUri) ? HelpBaseUri + id + ".md" : helpUri!;
         }
 
         public string Id { get; }
@@ -29,6 +30,7 @@ namespace SensitiveDataAnalyzers.Config.Checks
         /// <summary>Why it matters, in one or two sentences (SARIF fullDescription).</summary>
         public string Description { get; }
 
-        public string HelpUri => HelpBaseUri + Id + ".md";
+        /// <summary>The rule's page (an analyzer's own help link for code rules).</summary>
+        public string HelpUri { get; }
     }
 }

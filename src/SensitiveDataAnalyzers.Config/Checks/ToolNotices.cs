@@ -26,5 +26,20 @@ namespace SensitiveDataAnalyzers.Config.Checks
             "Document exceeds a safety limit",
             FindingSeverity.Error,
             "The document nests too deeply or expands to too many nodes (for example a YAML alias bomb); it was not linted.");
+    
+        public static readonly ConfigRule ProjectFallback = new(
+            "SDA0005",
+            "Project compiled without its build",
+            FindingSeverity.Warning,
+            "sda scan could not load or restore the project with MSBuild, so it compiled the project's .cs files against the framework reference assemblies only: findings that need its packages, generated code or build settings may be missing.");
+
+        public static readonly ConfigRule AnalyzerFailure = new(
+            "SDA0006",
+            "Analyzer failed",
+            FindingSeverity.Warning,
+            "An analyzer threw an exception (AD0001) on this project: its findings for the project may be missing. The rest of the scan carried on.");
+
+        /// <summary>Every notice, in id order.</summary>
+        public static System.Collections.Generic.IReadOnlyList<ConfigRule> All { get; } = new[] { Unparseable, Skipped, Template, LimitExceeded, ProjectFallback, AnalyzerFailure };
     }
 }

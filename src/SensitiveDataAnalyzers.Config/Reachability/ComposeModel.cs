@@ -80,7 +80,28 @@ namespace SensitiveDataAnalyzers.Config.Reachability
             Ports = ReadPorts(service.Sequence("ports"), pool);
             Labels = StringMap.From(ReadEnvironment(service["labels"], pool), pool);
             Volumes = ReadVolumes(service.Sequence("volumes"), pool);
+            switch (service["build"])
+            {
+                case ConfigScalar { Value: { } context } build:
+                    BuildContext = pool.Intern(ComposeInterpolation.Effective(context));
+                    BuildAt = build.Location;
+                    break;
+                case ConfigMapping build:
+                    BuildContext = pool.Intern(ComposeInterpolation.Effective(build.Text("context")) ?? ".");
+                    BuildDockerfile = pool.Intern(ComposeInterpolation.Effective(build.Text("dockerfile")));
+                    BuildAt = build.Location;
+                    break;
+            }
         }
+
+        /// <summary><c>build:</c> (or <c>build.context</c>, "." when only a dockerfile is named), relative to the compose file's directory; null without <c>build:</c>.</summary>
+        public string? BuildContext { get; }
+
+        /// <summary><c>build.dockerfile</c>, relative to the context; null when not set.</summary>
+        public string? BuildDockerfile { get; }
+
+        /// <summary>Where <c>build:</c> is written.</summary>
+        public SourceLocation BuildAt { get; }
 
         /// <summary>The compose file.</summary>
         public string Path { get; }

@@ -7,7 +7,7 @@ using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
-namespace SensitiveDataAnalyzers.Benchmarks
+namespace SensitiveDataAnalyzers.Shared
 {
     /// <summary>A reference pack found under the dotnet root, e.g. Microsoft.NETCore.App.Ref 10.0.12 ref/net10.0.</summary>
     internal sealed record ReferencePack(string Name, string Version, string Directory, IReadOnlyList<string> Assemblies);
@@ -55,11 +55,15 @@ namespace SensitiveDataAnalyzers.Benchmarks
                 "No dotnet root with a packs/ folder found (tried: " + string.Join(", ", candidates) + ").");
         }
 
-        public static IReadOnlyList<ReferencePack> Find(string dotnetRoot)
+        /// <summary>Both packs (the .NET and the ASP.NET Core reference assemblies) for the running runtime's framework.</summary>
+        public static IReadOnlyList<ReferencePack> Find(string dotnetRoot) => Find(dotnetRoot, PackNames);
+
+        /// <summary>The named packs, newest version with ref/&lt;runtime tfm&gt; each; throws when one is missing.</summary>
+        public static IReadOnlyList<ReferencePack> Find(string dotnetRoot, IEnumerable<string> names)
         {
             var tfm = RuntimeTfm;
             var packs = new List<ReferencePack>();
-            foreach (var name in PackNames)
+            foreach (var name in names)
             {
                 var packDir = Path.Combine(dotnetRoot, "packs", name);
                 if (!Directory.Exists(packDir))
@@ -95,6 +99,7 @@ namespace SensitiveDataAnalyzers.Benchmarks
         }
     }
 
+    /// <summary>The analyzers of the SensitiveDataAnalyzers assembly (shared by the benchmark and <c>sda scan</c>).</summary>
     internal static class AnalyzerLoader
     {
         public const string AnalyzerAssemblyName = "SensitiveDataAnalyzers";
