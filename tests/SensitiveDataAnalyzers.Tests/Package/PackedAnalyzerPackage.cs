@@ -112,7 +112,7 @@ namespace SensitiveDataAnalyzers.Tests.Package
             return Task.CompletedTask;
         }
 
-        private static string FindRepositoryRoot()
+        internal static string FindRepositoryRoot()
         {
             for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory != null; directory = directory.Parent)
             {
