@@ -46,9 +46,7 @@ namespace SensitiveDataAnalyzers.Tests.Deployment
         public async Task HttpsOnlyEndpointsInAppSettings_SuppressUrlFormsInCode_ButNotErrors()
         {
             var test = NewTest(UrlsInCode, ("/app/appsettings.json", HttpsOnly));
-            test.ExpectedDiagnostics.Add(Result("SDA1001", DiagnosticSeverity.Warning, 0, suppressed: true));
-            test.ExpectedDiagnostics.Add(Result("SDA1002", DiagnosticSeverity.Error, 1, suppressed: false));
-            test.ExpectedDiagnostics.Add(Result("SDA1001", DiagnosticSeverity.Warning, 2, suppressed: true));
+            ExpectUrlsInCode(test, suppressed: true);
             await test.RunAsync(CancellationToken.None);
         }
 
@@ -58,9 +56,7 @@ namespace SensitiveDataAnalyzers.Tests.Deployment
             var suppressor = new KestrelConfigEndpointsSuppressor();
             Assert.Contains(suppressor.SupportedSuppressions, s => s.SuppressedDiagnosticId == "SDA1001" && s.Justification.ToString().Contains("appsettings.Production.json"));
             var test = NewTest(UrlsInCode, ("/app/appsettings.Production.json", HttpsOnly));
-            test.ExpectedDiagnostics.Add(Result("SDA1001", DiagnosticSeverity.Warning, 0, suppressed: true));
-            test.ExpectedDiagnostics.Add(Result("SDA1002", DiagnosticSeverity.Error, 1, suppressed: false));
-            test.ExpectedDiagnostics.Add(Result("SDA1001", DiagnosticSeverity.Warning, 2, suppressed: true));
+            ExpectUrlsInCode(test, suppressed: true);
             await test.RunAsync(CancellationToken.None);
         }
 
@@ -68,9 +64,7 @@ namespace SensitiveDataAnalyzers.Tests.Deployment
         public async Task DevelopmentOnlySettings_DoNotSuppress()
         {
             var test = NewTest(UrlsInCode, ("/app/appsettings.Development.json", HttpsOnly));
-            test.ExpectedDiagnostics.Add(Result("SDA1001", DiagnosticSeverity.Warning, 0, suppressed: false));
-            test.ExpectedDiagnostics.Add(Result("SDA1002", DiagnosticSeverity.Error, 1, suppressed: false));
-            test.ExpectedDiagnostics.Add(Result("SDA1001", DiagnosticSeverity.Warning, 2, suppressed: false));
+            ExpectUrlsInCode(test, suppressed: false);
             await test.RunAsync(CancellationToken.None);
         }
 
@@ -88,9 +82,7 @@ namespace SensitiveDataAnalyzers.Tests.Deployment
                 }
                 """;
             var test = NewTest(UrlsInCode, ("/app/appsettings.json", HttpsOnly), ("/app/appsettings.Production.json", mixed));
-            test.ExpectedDiagnostics.Add(Result("SDA1001", DiagnosticSeverity.Warning, 0, suppressed: false));
-            test.ExpectedDiagnostics.Add(Result("SDA1002", DiagnosticSeverity.Error, 1, suppressed: false));
-            test.ExpectedDiagnostics.Add(Result("SDA1001", DiagnosticSeverity.Warning, 2, suppressed: false));
+            ExpectUrlsInCode(test, suppressed: false);
             await test.RunAsync(CancellationToken.None);
         }
 
@@ -108,9 +100,7 @@ namespace SensitiveDataAnalyzers.Tests.Deployment
                 }
                 """;
             var test = NewTest(UrlsInCode, ("/app/appsettings.json", withLoopback));
-            test.ExpectedDiagnostics.Add(Result("SDA1001", DiagnosticSeverity.Warning, 0, suppressed: true));
-            test.ExpectedDiagnostics.Add(Result("SDA1002", DiagnosticSeverity.Error, 1, suppressed: false));
-            test.ExpectedDiagnostics.Add(Result("SDA1001", DiagnosticSeverity.Warning, 2, suppressed: true));
+            ExpectUrlsInCode(test, suppressed: true);
             await test.RunAsync(CancellationToken.None);
         }
 
@@ -150,6 +140,14 @@ namespace SensitiveDataAnalyzers.Tests.Deployment
             var test = NewTest(program, ("/app/appsettings.json", HttpsOnly));
             test.ExpectedDiagnostics.Add(Result("SDA1001", DiagnosticSeverity.Warning, 0, suppressed: false));
             await test.RunAsync(CancellationToken.None);
+        }
+
+        /// <summary>UrlsInCode's findings: SDA1001 for UseUrls and app.Urls, SDA1002 (never suppressed) for ASPNETCORE_URLS.</summary>
+        private static void ExpectUrlsInCode(Test test, bool suppressed)
+        {
+            test.ExpectedDiagnostics.Add(Result("SDA1001", DiagnosticSeverity.Warning, 0, suppressed));
+            test.ExpectedDiagnostics.Add(Result("SDA1002", DiagnosticSeverity.Error, 1, suppressed: false));
+            test.ExpectedDiagnostics.Add(Result("SDA1001", DiagnosticSeverity.Warning, 2, suppressed));
         }
 
         private static DiagnosticResult Result(string id, DiagnosticSeverity severity, int location, bool suppressed) =>
