@@ -107,15 +107,20 @@ namespace SensitiveDataAnalyzers.Tests.Deployment
         }
 
         [Fact]
-        public async Task UnparseableAndTemplateFiles_GivePositionedNotices()
+        public async Task UnreadableFiles_GivePositionedNotices_NeverAnAnalyzerException()
         {
             var test = NewTest(
                 ConfigDrivenProgram,
                 ("/deploy/docker-compose.yml", "services:\n  web:\n    image: [unclosed\n"),
-                ("/deploy/k8s/chart.yaml", "apiVersion: v1\nkind: Service\nmetadata:\n  name: {{ .Values.name }}\n"));
+                ("/deploy/k8s/chart.yaml", "apiVersion: v1\nkind: Service\nmetadata:\n  name: {{ .Values.name }}\n"),
+                ("/deploy/k8s/binary.yml", "kind: \0\0\0"),
+                ("/deploy/appsettings.json", new string('[', 1000) + new string(']', 1000)),
+                ("/deploy/k8s/bomb.yaml", "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n"));
             test.ExpectedDiagnostics.AddRange(Expected(test));
             Assert.Contains(test.ExpectedDiagnostics, d => d.Id == "SDA0001");
+            Assert.Contains(test.ExpectedDiagnostics, d => d.Id == "SDA0002");
             Assert.Contains(test.ExpectedDiagnostics, d => d.Id == "SDA0003");
+            Assert.Contains(test.ExpectedDiagnostics, d => d.Id == "SDA0004");
             await test.RunAsync(CancellationToken.None);
         }
 
