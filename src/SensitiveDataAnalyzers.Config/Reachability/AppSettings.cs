@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using SensitiveDataAnalyzers.Config.Model;
+using SensitiveDataAnalyzers.Core;
 
 namespace SensitiveDataAnalyzers.Config.Reachability
 {
@@ -63,21 +64,61 @@ namespace SensitiveDataAnalyzers.Config.Reachability
         /// <summary><c>Kestrel:EndpointDefaults:SslProtocols</c> values.</summary>
         public IReadOnlyList<PositionedText> EndpointDefaultsSslProtocols { get; }
 
+        /// <summary>
+        /// True when <c>Kestrel:Endpoints</c> declares at least one endpoint with a <c>Url</c> and every such Url is https,
+        /// or plaintext on loopback only. Kestrel then binds these endpoints and ignores the URLs set by <c>Urls</c>,
+        /// <c>UseUrls</c>, <c>ASPNETCORE_URLS</c> and <c>WebApplication.Urls</c> (endpoints from <c>Listen</c> calls are
+        /// added to them). An endpoint without a Url (a certificate override) is not counted; a Url that cannot be read
+        /// makes this false.
+        /// </summary>
+        public bool EndpointsServeTlsBeyondLoopback
+        {
+            get
+            {
+                var any = false;
+                foreach (var endpoint in Endpoints)
+                {
+                    if (endpoint.Url is not { } url)
+                    {
+                        continue;
+                    }
+
+                    if (!ListenerAddress.TryParse(url.Text.Trim(), out var address) || (!address.IsHttps && address.IsBeyondLoopback))
+                    {
+                        return false;
+                    }
+
+                    any = true;
+                }
+
+                return any;
+            }
+        }
+
+        /// <summary><c>appsettings.Development.json</c>: settings that never reach a deployed environment.</summary>
+        public static bool IsDevelopmentOnly(string path) =>
+            System.IO.Path.GetFileName(path).Equals("appsettings.Development.json", StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>A file named <c>appsettings*.json</c>.</summary>
+        public static bool IsNamedAppSettings(string path)
+        {
+            var name = System.IO.Path.GetFileName(path);
+            return name.StartsWith("appsettings", StringComparison.OrdinalIgnoreCase) && name.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
+        }
+
         /// <summary>A settings file: named appsettings*.json, or holding a Kestrel section.</summary>
         public static AppSettings? Read(string path, ConfigMapping root) => Read(path, root, pool: null);
 
         /// <param name="pool">The deployment's strings: endpoint names and URLs repeat from one settings file to the next.</param>
         internal static AppSettings? Read(string path, ConfigMapping root, StringPool? pool)
         {
-            var name = System.IO.Path.GetFileName(path);
-            if (name.Equals("appsettings.Development.json", StringComparison.OrdinalIgnoreCase))
+            if (IsDevelopmentOnly(path))
             {
                 // Development settings never reach a deployed environment, as development-only code is silent in the analyzers.
                 return null;
             }
 
-            var named = name.StartsWith("appsettings", StringComparison.OrdinalIgnoreCase) && name.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
-            return named || root.Mapping("Kestrel", StringComparison.OrdinalIgnoreCase) is not null ? new AppSettings(path, root, pool) : null;
+            return IsNamedAppSettings(path) || root.Mapping("Kestrel", StringComparison.OrdinalIgnoreCase) is not null ? new AppSettings(path, root, pool) : null;
         }
 
         private static string Intern(string text, StringPool? pool) => pool?.Intern(text) ?? text;

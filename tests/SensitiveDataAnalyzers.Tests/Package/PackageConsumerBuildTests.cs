@@ -79,6 +79,14 @@ dotnet_diagnostic.SDA1002.severity = warning
 
             Assert.True(entries.Contains("analyzers/dotnet/cs/SensitiveDataAnalyzers.dll"), "Analyzer assembly missing." + listing);
             Assert.True(entries.Contains("analyzers/dotnet/cs/SensitiveDataAnalyzers.CodeFixes.dll"), "Code fix assembly missing." + listing);
+            Assert.True(entries.Contains("analyzers/dotnet/cs/SensitiveDataAnalyzers.Deployment.dll"), "Deployment-file analyzer assembly missing." + listing);
+            Assert.True(entries.Contains("analyzers/dotnet/cs/SensitiveDataAnalyzers.Config.dll"), "Config linter assembly missing." + listing);
+            Assert.True(entries.Contains("analyzers/dotnet/cs/YamlDotNet.dll"), "YamlDotNet missing beside the analyzers." + listing);
+            foreach (string folder in new[] { "build", "buildTransitive" })
+            {
+                Assert.True(entries.Contains(folder + "/SensitiveDataAnalyzers.props"), folder + "/SensitiveDataAnalyzers.props missing." + listing);
+                Assert.True(entries.Contains(folder + "/SensitiveDataAnalyzers.targets"), folder + "/SensitiveDataAnalyzers.targets missing." + listing);
+            }
             Assert.True(
                 !entries.Any(e => e.StartsWith("lib/", StringComparison.OrdinalIgnoreCase)),
                 "An analyzer package must not put anything in lib/ (it would become a compile reference of the consumer)." + listing);
@@ -155,6 +163,73 @@ dotnet_diagnostic.SDA1002.severity = warning
             AssertDiagnostic(rebuild, "warning", "SDA1003");
             AssertDiagnostic(rebuild, "warning", "SDA1004");
             Assert.True(rebuild.ExitCode == 0, "With SDA1002 downgraded to a warning the build must succeed." + rebuild.Describe());
+        }
+
+        private const string DeploymentProgram = @"// Takes its Kestrel endpoints from configuration: no endpoint in code.
+var app = WebApplication.CreateBuilder(args).Build();
+app.MapGet(""/"", () => ""ok"");
+app.Run();
+";
+
+        private const string ProductionSettings = @"{
+  ""Kestrel"": {
+    ""Endpoints"": {
+      ""Web"": { ""Url"": ""http://0.0.0.0:443"" }
+    }
+  }
+}
+";
+
+        private const string ComposeFile = @"services:
+  web:
+    image: example/web:1.0
+    ports:
+      - ""8080:8080""
+";
+
+        [Fact]
+        public async Task ConsumerBuild_ReportsDeploymentFileFindings_AndPropertySwitchesThemOff()
+        {
+            Assert.True(package.PackResult.ExitCode == 0 && File.Exists(package.PackagePath), "dotnet pack failed." + package.PackResult.Describe());
+
+            string consumer = package.CreateConsumerDirectory("consumer-deployment");
+            File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), ConsumerProject(package.Version));
+            File.WriteAllText(Path.Combine(consumer, "Program.cs"), DeploymentProgram);
+            File.WriteAllText(Path.Combine(consumer, "appsettings.Production.json"), ProductionSettings);
+            File.WriteAllText(Path.Combine(consumer, "docker-compose.yml"), ComposeFile);
+
+            // 1. The package's props add the deployment files as AdditionalFiles: config findings at file(line,col).
+            var arguments = new List<string> { "build", "Consumer.csproj" };
+            arguments.AddRange(DotnetCli.CommonBuildArguments());
+            arguments.Add("-p:TreatWarningsAsErrors=false");
+            ProcessResult build = await DotnetCli.RunAsync(consumer, arguments, package.ConsumerEnvironment);
+
+            Assert.False(build.TimedOut, "dotnet build timed out." + build.Describe());
+            Assert.True(
+                build.Output.Contains("appsettings.Production.json(4,23): error SDA1002: Kestrel answers plaintext HTTP on TLS port 443", StringComparison.Ordinal),
+                "Expected SDA1002 at appsettings.Production.json(4,23)." + build.Describe());
+            Assert.True(
+                build.Output.Contains("the project's code takes its Kestrel endpoints from this file (Program.cs line 2)", StringComparison.Ordinal),
+                "Expected the SDA1002 message to name the code that takes its endpoints from the file." + build.Describe());
+            Assert.True(
+                build.Output.Contains("docker-compose.yml(5,9): warning SDA5101: service 'web' publishes container port 8080", StringComparison.Ordinal),
+                "Expected SDA5101 at docker-compose.yml(5,9)." + build.Describe());
+            Assert.True(
+                !Regex.IsMatch(build.Output, @"\b(?:CS8032|AD0001|CS8784)\b"),
+                "The deployment analyzer and its dependencies must load and run without errors." + build.Describe());
+            Assert.True(build.ExitCode != 0, "SDA1002 is an error by default, so the build must fail." + build.Describe());
+
+            // 2. SdaDeploymentFiles=false: no deployment files, no config findings, the build succeeds.
+            var offArguments = new List<string> { "build", "Consumer.csproj", "--no-restore", "--no-incremental", "-p:SdaDeploymentFiles=false" };
+            offArguments.AddRange(DotnetCli.CommonBuildArguments());
+            offArguments.Add("-p:TreatWarningsAsErrors=false");
+            ProcessResult off = await DotnetCli.RunAsync(consumer, offArguments, package.ConsumerEnvironment);
+
+            Assert.False(off.TimedOut, "dotnet build (SdaDeploymentFiles=false) timed out." + off.Describe());
+            Assert.True(
+                !Regex.IsMatch(off.Output, @"\b(?:error|warning)\s+SDA(?:1002|5101)\b"),
+                "SdaDeploymentFiles=false must remove the config findings." + off.Describe());
+            Assert.True(off.ExitCode == 0, "Without deployment files the build must succeed." + off.Describe());
         }
 
         private static string ConsumerProject(string version) => @"<Project Sdk=""Microsoft.NET.Sdk.Web"">
