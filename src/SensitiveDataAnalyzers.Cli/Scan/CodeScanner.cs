@@ -37,7 +37,6 @@ namespace SensitiveDataAnalyzers.Cli.Scan
     /// </summary>
     internal sealed class CodeScanner
     {
-        private static readonly Regex PlaintextUrl = new("'(http://[^']*)'", RegexOptions.CultureInvariant);
         private static readonly Regex ErrorInProject = new(@"^\s*(?<path>.+?\.csproj)\s*:\s*error\s+(?<message>.*)$", RegexOptions.CultureInvariant | RegexOptions.Multiline);
         private static readonly object LocatorLock = new();
 
@@ -302,35 +301,15 @@ namespace SensitiveDataAnalyzers.Cli.Scan
                 var location = ToLocation(diagnostic.Location, projectDisplay);
                 var finding = new Finding(RuleOf(diagnostic.Descriptor), ToSeverity(diagnostic.Severity), diagnostic.GetMessage(), location);
                 result.Findings.Add(finding);
-                if (diagnostic.Id is "SDA1001" or "SDA1002" && PlaintextUrl.Match(finding.Message) is { Success: true } url && PortOf(url.Groups[1].Value) is int port)
+                if (diagnostic.Id is "SDA1001" or "SDA1002"
+                    && diagnostic.Properties.TryGetValue(DiagnosticPropertyNames.ListenerPort, out var portText)
+                    && int.TryParse(portText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port))
                 {
                     listeners.Add(new CodeListener(diagnostic.Id, port, location));
                 }
             }
 
             result.Projects.Add(new ScannedProject(facts.Name, Path.GetDirectoryName(facts.Path)!, facts.ImageNames(assemblyName), listeners));
-        }
-
-        /// <summary>The port of a listener URL as written in a finding (http://0.0.0.0:8080, http://+:443, http://[::]:80); 80 without one.</summary>
-        internal static int? PortOf(string url)
-        {
-            var authority = url.Substring("http://".Length);
-            var slash = authority.IndexOf('/');
-            if (slash >= 0)
-            {
-                authority = authority.Substring(0, slash);
-            }
-
-            var bracket = authority.LastIndexOf(']');
-            var colon = authority.LastIndexOf(':');
-            if (colon < 0 || colon < bracket)
-            {
-                return 80;
-            }
-
-            return int.TryParse(authority.Substring(colon + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port) && port is > 0 and <= 65535
-                ? port
-                : null;
         }
 
         private SourceLocation ToLocation(Location location, string projectDisplay)

@@ -78,10 +78,13 @@ namespace SensitiveDataAnalyzers.Transport
 
                 var address = listener.Address;
                 var scope = ListenerAddress.Describe(address.Scope, address.Host);
+                var properties = address.Port is int known
+                    ? listener.FixProperties.SetItem(DiagnosticPropertyNames.ListenerPort, known.ToString(CultureInfo.InvariantCulture))
+                    : listener.FixProperties;
                 if (address.Port is int port
                     && (SdaOptions.TlsPorts(context.Options, listener.Location.SourceTree).Contains(port) || application.HttpsPorts.Contains(port)))
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(TlsPortRule, listener.Location, listener.FixProperties, address.Text, scope, port.ToString(CultureInfo.InvariantCulture)));
+                    context.ReportDiagnostic(Diagnostic.Create(TlsPortRule, listener.Location, properties, address.Text, scope, port.ToString(CultureInfo.InvariantCulture)));
                 }
                 else if (application.HasHttpsRedirection && application.HasHttpsEndpoint)
                 {
@@ -91,7 +94,7 @@ namespace SensitiveDataAnalyzers.Transport
                 else
                 {
                     var rule = application.HasForwardedHeaders ? BehindProxyRule : PlaintextListenerRule;
-                    context.ReportDiagnostic(Diagnostic.Create(rule, listener.Location, listener.FixProperties, address.Text, scope));
+                    context.ReportDiagnostic(Diagnostic.Create(rule, listener.Location, properties, address.Text, scope));
                 }
             }
         }

@@ -794,5 +794,21 @@ namespace SensitiveDataAnalyzers.Tests.Transport
         public Task BrokenInterpolationDoesNotInventAHostName() =>
             // $"http://{(" lexes the hole as the unterminated literal ");", giving "http://);": ")" is no host name.
             VerifyBrokenProgramAsync(Program("builder.WebHost.UseUrls($\"http://{(\");"));
+
+        [Fact]
+        public async Task FindingsCarryTheListenerPortForToolsThatJoinThemWithDeployments()
+        {
+            var outcome = await Robustness.AnalyzerHarness.AnalyzeAsync(
+                new[] { Program("builder.WebHost.UseUrls(\"http://0.0.0.0:8080\", \"http://*:443\", \"http://example.org\");") },
+                System.Collections.Immutable.ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(new SensitiveDataAnalyzers.Transport.PlaintextHttpListenerAnalyzer()));
+
+            var ports = new System.Collections.Generic.List<string>();
+            foreach (var diagnostic in System.Linq.Enumerable.OrderBy(outcome.Diagnostics, d => d.Location.SourceSpan.Start))
+            {
+                ports.Add(diagnostic.Id + ":" + (diagnostic.Properties.TryGetValue(DiagnosticPropertyNames.ListenerPort, out var port) ? port : "none"));
+            }
+
+            Assert.Equal(new[] { "SDA1001:8080", "SDA1002:443", "SDA1001:80" }, ports);
+        }
     }
 }
