@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using SensitiveDataAnalyzers.Core;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace SensitiveDataAnalyzers.Access
@@ -13,7 +14,7 @@ namespace SensitiveDataAnalyzers.Access
     {
         private AuthorizationApis(Compilation compilation)
         {
-            INamedTypeSymbol? Type(string name) => compilation.GetTypeByMetadataName(name);
+            INamedTypeSymbol? Type(string name) => KnownTypes.Find(compilation, name);
 
             EndpointRouteBuilderExtensions = Type("Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions");
             EndpointRouteBuilder = Type("Microsoft.AspNetCore.Routing.IEndpointRouteBuilder");
@@ -93,8 +94,8 @@ namespace SensitiveDataAnalyzers.Access
         public static AuthorizationApis? Create(Compilation compilation)
         {
             // Two lookups decide; the other types are only resolved for web applications.
-            var apis = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions") is null
-                && compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ControllerBase") is null
+            var apis = KnownTypes.Find(compilation, "Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions") is null
+                && KnownTypes.Find(compilation, "Microsoft.AspNetCore.Mvc.ControllerBase") is null
                 ? null
                 : new AuthorizationApis(compilation);
             return apis;

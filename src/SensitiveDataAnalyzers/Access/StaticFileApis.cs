@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using SensitiveDataAnalyzers.Core;
 
 namespace SensitiveDataAnalyzers.Access
 {
@@ -17,18 +18,18 @@ namespace SensitiveDataAnalyzers.Access
 
         private StaticFileApis(Compilation compilation)
         {
-            _directoryBrowserExtensions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.DirectoryBrowserExtensions");
-            _directoryBrowserServiceExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.DirectoryBrowserServiceExtensions");
-            _staticFileExtensions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.StaticFileExtensions");
-            _fileServerExtensions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.FileServerExtensions");
-            _authenticationExtensions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.AuthAppBuilderExtensions");
-            _authorizationExtensions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.AuthorizationAppBuilderExtensions");
-            FileServerOptions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.FileServerOptions");
-            StaticFileOptions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.StaticFileOptions");
-            PhysicalFileProvider = compilation.GetTypeByMetadataName("Microsoft.Extensions.FileProviders.PhysicalFileProvider");
-            CompositeFileProvider = compilation.GetTypeByMetadataName("Microsoft.Extensions.FileProviders.CompositeFileProvider");
-            HttpContext = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpContext");
-            Path = compilation.GetTypeByMetadataName("System.IO.Path");
+            _directoryBrowserExtensions = KnownTypes.Find(compilation, "Microsoft.AspNetCore.Builder.DirectoryBrowserExtensions");
+            _directoryBrowserServiceExtensions = KnownTypes.Find(compilation, "Microsoft.Extensions.DependencyInjection.DirectoryBrowserServiceExtensions");
+            _staticFileExtensions = KnownTypes.Find(compilation, "Microsoft.AspNetCore.Builder.StaticFileExtensions");
+            _fileServerExtensions = KnownTypes.Find(compilation, "Microsoft.AspNetCore.Builder.FileServerExtensions");
+            _authenticationExtensions = KnownTypes.Find(compilation, "Microsoft.AspNetCore.Builder.AuthAppBuilderExtensions");
+            _authorizationExtensions = KnownTypes.Find(compilation, "Microsoft.AspNetCore.Builder.AuthorizationAppBuilderExtensions");
+            FileServerOptions = KnownTypes.Find(compilation, "Microsoft.AspNetCore.Builder.FileServerOptions");
+            StaticFileOptions = KnownTypes.Find(compilation, "Microsoft.AspNetCore.Builder.StaticFileOptions");
+            PhysicalFileProvider = KnownTypes.Find(compilation, "Microsoft.Extensions.FileProviders.PhysicalFileProvider");
+            CompositeFileProvider = KnownTypes.Find(compilation, "Microsoft.Extensions.FileProviders.CompositeFileProvider");
+            HttpContext = KnownTypes.Find(compilation, "Microsoft.AspNetCore.Http.HttpContext");
+            Path = KnownTypes.Find(compilation, "System.IO.Path");
         }
 
         public INamedTypeSymbol? FileServerOptions { get; }

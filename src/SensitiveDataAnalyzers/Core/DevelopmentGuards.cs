@@ -36,16 +36,16 @@ namespace SensitiveDataAnalyzers.Core
         public static DevelopmentGuards Create(Compilation compilation) => new(
             new[]
             {
-                compilation.GetTypeByMetadataName("Microsoft.Extensions.Hosting.HostEnvironmentEnvExtensions"),
-                compilation.GetTypeByMetadataName("Microsoft.Extensions.Hosting.HostingEnvironmentExtensions"),
-                compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Hosting.HostingEnvironmentExtensions"),
+                KnownTypes.Find(compilation, "Microsoft.Extensions.Hosting.HostEnvironmentEnvExtensions"),
+                KnownTypes.Find(compilation, "Microsoft.Extensions.Hosting.HostingEnvironmentExtensions"),
+                KnownTypes.Find(compilation, "Microsoft.AspNetCore.Hosting.HostingEnvironmentExtensions"),
             },
             new[]
             {
                 // Environments.Development and the obsolete EnvironmentName.Development are static readonly, not const.
-                compilation.GetTypeByMetadataName("Microsoft.Extensions.Hosting.Environments"),
-                compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Hosting.EnvironmentName"),
-                compilation.GetTypeByMetadataName("Microsoft.Extensions.Hosting.EnvironmentName"),
+                KnownTypes.Find(compilation, "Microsoft.Extensions.Hosting.Environments"),
+                KnownTypes.Find(compilation, "Microsoft.AspNetCore.Hosting.EnvironmentName"),
+                KnownTypes.Find(compilation, "Microsoft.Extensions.Hosting.EnvironmentName"),
             });
 
         /// <summary>True when every path to <paramref name="operation"/> passes a Development-environment check.</summary>

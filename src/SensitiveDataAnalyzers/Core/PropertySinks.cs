@@ -55,7 +55,7 @@ namespace SensitiveDataAnalyzers.Core
             var properties = new Dictionary<IPropertySymbol, string>(SymbolEqualityComparer.Default);
             foreach (var (typeName, propertyName) in members)
             {
-                var type = compilation.GetTypeByMetadataName(typeName);
+                var type = KnownTypes.Find(compilation, typeName);
                 if (type is null)
                 {
                     continue;

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using SensitiveDataAnalyzers.Core;
 
 namespace SensitiveDataAnalyzers.Dicom
 {
@@ -13,20 +14,20 @@ namespace SensitiveDataAnalyzers.Dicom
     {
         private DicomApis(Compilation compilation)
         {
-            ClientFactory = compilation.GetTypeByMetadataName("FellowOakDicom.Network.Client.DicomClientFactory");
-            ClientFactoryInterface = compilation.GetTypeByMetadataName("FellowOakDicom.Network.Client.IDicomClientFactory");
-            LegacyClient = compilation.GetTypeByMetadataName("Dicom.Network.Client.DicomClient");
-            ObsoleteLegacyClient = compilation.GetTypeByMetadataName("Dicom.Network.DicomClient");
-            ServerFactory = compilation.GetTypeByMetadataName("FellowOakDicom.Network.DicomServerFactory");
-            ServerFactoryInterface = compilation.GetTypeByMetadataName("FellowOakDicom.Network.IDicomServerFactory");
-            LegacyServer = compilation.GetTypeByMetadataName("Dicom.Network.DicomServer");
-            HostedServerExtensions = compilation.GetTypeByMetadataName("FellowOakDicom.AspNetCore.ServiceCollectionExtensions");
-            TlsInitiator = compilation.GetTypeByMetadataName("FellowOakDicom.Network.Tls.ITlsInitiator");
-            TlsAcceptor = compilation.GetTypeByMetadataName("FellowOakDicom.Network.Tls.ITlsAcceptor");
-            DefaultTlsInitiator = compilation.GetTypeByMetadataName("FellowOakDicom.Network.Tls.DefaultTlsInitiator");
-            DefaultTlsAcceptor = compilation.GetTypeByMetadataName("FellowOakDicom.Network.Tls.DefaultTlsAcceptor");
+            ClientFactory = KnownTypes.Find(compilation, "FellowOakDicom.Network.Client.DicomClientFactory");
+            ClientFactoryInterface = KnownTypes.Find(compilation, "FellowOakDicom.Network.Client.IDicomClientFactory");
+            LegacyClient = KnownTypes.Find(compilation, "Dicom.Network.Client.DicomClient");
+            ObsoleteLegacyClient = KnownTypes.Find(compilation, "Dicom.Network.DicomClient");
+            ServerFactory = KnownTypes.Find(compilation, "FellowOakDicom.Network.DicomServerFactory");
+            ServerFactoryInterface = KnownTypes.Find(compilation, "FellowOakDicom.Network.IDicomServerFactory");
+            LegacyServer = KnownTypes.Find(compilation, "Dicom.Network.DicomServer");
+            HostedServerExtensions = KnownTypes.Find(compilation, "FellowOakDicom.AspNetCore.ServiceCollectionExtensions");
+            TlsInitiator = KnownTypes.Find(compilation, "FellowOakDicom.Network.Tls.ITlsInitiator");
+            TlsAcceptor = KnownTypes.Find(compilation, "FellowOakDicom.Network.Tls.ITlsAcceptor");
+            DefaultTlsInitiator = KnownTypes.Find(compilation, "FellowOakDicom.Network.Tls.DefaultTlsInitiator");
+            DefaultTlsAcceptor = KnownTypes.Find(compilation, "FellowOakDicom.Network.Tls.DefaultTlsAcceptor");
             ServiceOptions = new[] { "FellowOakDicom.Network.DicomServiceOptions", "Dicom.Network.DicomServiceOptions" }
-                .Select(compilation.GetTypeByMetadataName)
+                .Select(name => KnownTypes.Find(compilation, name))
                 .Where(type => type is not null)
                 .Select(type => type!)
                 .ToImmutableArray();

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using SensitiveDataAnalyzers.Core;
 
 namespace SensitiveDataAnalyzers.Dicom
 {
@@ -34,9 +35,9 @@ namespace SensitiveDataAnalyzers.Dicom
             var generations = ImmutableArray.CreateBuilder<Generation>();
             foreach (var ns in Namespaces)
             {
-                var provider = compilation.GetTypeByMetadataName(ns + ".IDicomServiceProvider");
-                var service = compilation.GetTypeByMetadataName(ns + ".DicomService");
-                var association = compilation.GetTypeByMetadataName(ns + ".DicomAssociation");
+                var provider = KnownTypes.Find(compilation, ns + ".IDicomServiceProvider");
+                var service = KnownTypes.Find(compilation, ns + ".DicomService");
+                var association = KnownTypes.Find(compilation, ns + ".DicomAssociation");
                 var handler = provider?.GetMembers(HandlerName).OfType<IMethodSymbol>()
                     .FirstOrDefault(m => m.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(m.Parameters[0].Type, association));
                 if (service is null || association is null || handler is null)
@@ -44,7 +45,7 @@ namespace SensitiveDataAnalyzers.Dicom
                     continue;
                 }
 
-                var echo = compilation.GetTypeByMetadataName(ns + ".DicomCEchoProvider");
+                var echo = KnownTypes.Find(compilation, ns + ".DicomCEchoProvider");
                 var echoHandler = echo?.FindImplementationForInterfaceMember(handler) as IMethodSymbol;
                 generations.Add(new Generation(handler, service, association, echo, echoHandler));
             }

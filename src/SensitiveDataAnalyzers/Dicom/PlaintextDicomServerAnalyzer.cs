@@ -48,7 +48,7 @@ namespace SensitiveDataAnalyzers.Dicom
             var candidates = new ConcurrentQueue<(Diagnostic Finding, bool DependsOnRegisteredAcceptor)>();
             var acceptorRegistered = false;
 
-            var serviceDescriptor = context.Compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.ServiceDescriptor");
+            var serviceDescriptor = KnownTypes.Find(context.Compilation, "Microsoft.Extensions.DependencyInjection.ServiceDescriptor");
 
             // An acceptor registered only in Development leaves the servers plaintext everywhere else.
             if (apis.TlsAcceptor is { } tlsAcceptor)

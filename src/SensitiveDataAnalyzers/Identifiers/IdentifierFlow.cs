@@ -110,7 +110,7 @@ namespace SensitiveDataAnalyzers.Identifiers
         private IdentifierFlow(Compilation compilation, ImmutableArray<INamedTypeSymbol> personalDataAttributes, NameSinks sinks, Func<SyntaxTree, NameOptions> optionsFor)
         {
             _summaries = new MethodSummaries(this, new SourceMethodBodies(compilation), sinks, optionsFor);
-            _path = compilation.GetTypeByMetadataName("System.IO.Path");
+            _path = KnownTypes.Find(compilation, "System.IO.Path");
             _personalDataAttributes = personalDataAttributes;
             _bindingNameAttributes = Types(
                 compilation,
@@ -126,12 +126,12 @@ namespace SensitiveDataAnalyzers.Identifiers
             _datasets = Types(compilation, "FellowOakDicom.DicomDataset", "Dicom.DicomDataset");
             _dicomTags = Types(compilation, "FellowOakDicom.DicomTag", "Dicom.DicomTag");
             _unkeyedHashes = Types(compilation, UnkeyedHashTypes);
-            _hashAlgorithm = compilation.GetTypeByMetadataName("System.Security.Cryptography.HashAlgorithm");
-            _stringBuilder = compilation.GetTypeByMetadataName("System.Text.StringBuilder");
+            _hashAlgorithm = KnownTypes.Find(compilation, "System.Security.Cryptography.HashAlgorithm");
+            _stringBuilder = KnownTypes.Find(compilation, "System.Text.StringBuilder");
             var encodings = ImmutableDictionary.CreateBuilder<INamedTypeSymbol, ImmutableHashSet<string>>(SymbolEqualityComparer.Default);
             foreach (var (type, methods) in EncodingPropagators)
             {
-                if (compilation.GetTypeByMetadataName(type) is { } symbol)
+                if (KnownTypes.Find(compilation, type) is { } symbol)
                 {
                     encodings[symbol] = methods.ToImmutableHashSet(StringComparer.Ordinal);
                 }
@@ -141,7 +141,7 @@ namespace SensitiveDataAnalyzers.Identifiers
         }
 
         private static ImmutableArray<INamedTypeSymbol> Types(Compilation compilation, params string[] names) =>
-            names.Select(compilation.GetTypeByMetadataName).Where(type => type is not null).Select(type => type!).ToImmutableArray();
+            names.Select(name => KnownTypes.Find(compilation, name)).Where(type => type is not null).Select(type => type!).ToImmutableArray();
 
         /// <param name="optionsFor">The .editorconfig options of a file (a callee is summarized with its own file's options).</param>
         public static IdentifierFlow Create(Compilation compilation, NameSinks sinks, Func<SyntaxTree, NameOptions> optionsFor)
@@ -151,7 +151,7 @@ namespace SensitiveDataAnalyzers.Identifiers
                     "Microsoft.AspNetCore.Identity.PersonalDataAttribute",
                     "Microsoft.Extensions.Compliance.Classification.DataClassificationAttribute",
                 }
-                .Select(compilation.GetTypeByMetadataName)
+                .Select(name => KnownTypes.Find(compilation, name))
                 .Where(type => type is not null)
                 .Select(type => type!)
                 .ToImmutableArray();

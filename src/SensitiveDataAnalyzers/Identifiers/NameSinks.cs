@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using SensitiveDataAnalyzers.Core;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace SensitiveDataAnalyzers.Identifiers
@@ -129,7 +130,7 @@ namespace SensitiveDataAnalyzers.Identifiers
             var methods = new Dictionary<INamedTypeSymbol, (string?, ImmutableHashSet<string>, string)[]>(SymbolEqualityComparer.Default);
             foreach (var group in Catalogue.GroupBy(entry => entry.Type))
             {
-                if (compilation.GetTypeByMetadataName(group.Key) is { } type)
+                if (KnownTypes.Find(compilation, group.Key) is { } type)
                 {
                     methods[type] = group.Select(entry => (entry.Member, entry.Parameters.ToImmutableHashSet(StringComparer.Ordinal), entry.What)).ToArray();
                 }
@@ -139,14 +140,14 @@ namespace SensitiveDataAnalyzers.Identifiers
             var properties = new Dictionary<IPropertySymbol, string>(SymbolEqualityComparer.Default);
             foreach (var (typeName, propertyName, what) in PropertyCatalogue)
             {
-                foreach (var property in compilation.GetTypeByMetadataName(typeName)?.GetMembers(propertyName).OfType<IPropertySymbol>() ?? Enumerable.Empty<IPropertySymbol>())
+                foreach (var property in KnownTypes.Find(compilation, typeName)?.GetMembers(propertyName).OfType<IPropertySymbol>() ?? Enumerable.Empty<IPropertySymbol>())
                 {
                     properties[property] = what;
                 }
             }
 
             var headerTypes = new[] { "Microsoft.AspNetCore.Http.IHeaderDictionary", "Microsoft.AspNetCore.Http.HeaderDictionaryExtensions", "System.Net.Http.Headers.HttpHeaders" }
-                .Select(compilation.GetTypeByMetadataName)
+                .Select(name => KnownTypes.Find(compilation, name))
                 .Where(type => type is not null)
                 .Select(type => type!)
                 .ToImmutableArray();

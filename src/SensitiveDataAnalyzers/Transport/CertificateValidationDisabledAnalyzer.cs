@@ -45,14 +45,14 @@ namespace SensitiveDataAnalyzers.Transport
                 ("System.Net.ServicePointManager", "ServerCertificateValidationCallback"),
                 ("System.Net.HttpWebRequest", "ServerCertificateValidationCallback"),
                 ("System.Net.WebSockets.ClientWebSocketOptions", "RemoteCertificateValidationCallback"));
-            var sslStream = compilation.GetTypeByMetadataName("System.Net.Security.SslStream");
-            var validationCallback = compilation.GetTypeByMetadataName("System.Net.Security.RemoteCertificateValidationCallback");
+            var sslStream = KnownTypes.Find(compilation, "System.Net.Security.SslStream");
+            var validationCallback = KnownTypes.Find(compilation, "System.Net.Security.RemoteCertificateValidationCallback");
             if (sinks.IsEmpty && sslStream is null)
             {
                 return;
             }
 
-            var dangerousValidator = compilation.GetTypeByMetadataName("System.Net.Http.HttpClientHandler")?
+            var dangerousValidator = KnownTypes.Find(compilation, "System.Net.Http.HttpClientHandler")?
                 .GetMembers("DangerousAcceptAnyServerCertificateValidator").FirstOrDefault();
             var guards = DevelopmentGuards.Create(compilation);
 

@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using SensitiveDataAnalyzers.Core;
 
 namespace SensitiveDataAnalyzers.Transport
 {
@@ -10,25 +11,25 @@ namespace SensitiveDataAnalyzers.Transport
     {
         private ListenerApis(Compilation compilation)
         {
-            WebHostBuilderExtensions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Hosting.HostingAbstractionsWebHostBuilderExtensions");
-            WebHostBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Hosting.IWebHostBuilder");
-            WebApplication = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.WebApplication");
-            WebHost = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.WebHost");
-            WebHostDefaults = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Hosting.WebHostDefaults");
-            ServerAddressesFeature = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature");
-            KestrelServerOptions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions");
-            KestrelConfigurationLoader = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Server.Kestrel.KestrelConfigurationLoader");
-            ListenOptionsHttpsExtensions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Hosting.ListenOptionsHttpsExtensions");
-            HttpSysUrlPrefixCollection = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Server.HttpSys.UrlPrefixCollection");
-            HttpSysUrlPrefix = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Server.HttpSys.UrlPrefix");
-            HttpListenerPrefixCollection = compilation.GetTypeByMetadataName("System.Net.HttpListenerPrefixCollection");
-            HttpsRedirectionExtensions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.HttpsPolicyBuilderExtensions");
-            HttpsRedirectionOptions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.HttpsPolicy.HttpsRedirectionOptions");
-            ForwardedHeadersExtensions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.ForwardedHeadersExtensions");
-            Configuration = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.IConfiguration");
-            IPAddress = compilation.GetTypeByMetadataName("System.Net.IPAddress");
-            IPEndPoint = compilation.GetTypeByMetadataName("System.Net.IPEndPoint");
-            Environment = compilation.GetTypeByMetadataName("System.Environment");
+            WebHostBuilderExtensions = KnownTypes.Find(compilation, "Microsoft.AspNetCore.Hosting.HostingAbstractionsWebHostBuilderExtensions");
+            WebHostBuilder = KnownTypes.Find(compilation, "Microsoft.AspNetCore.Hosting.IWebHostBuilder");
+            WebApplication = KnownTypes.Find(compilation, "Microsoft.AspNetCore.Builder.WebApplication");
+            WebHost = KnownTypes.Find(compilation, "Microsoft.AspNetCore.WebHost");
+            WebHostDefaults = KnownTypes.Find(compilation, "Microsoft.AspNetCore.Hosting.WebHostDefaults");
+            ServerAddressesFeature = KnownTypes.Find(compilation, "Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature");
+            KestrelServerOptions = KnownTypes.Find(compilation, "Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions");
+            KestrelConfigurationLoader = KnownTypes.Find(compilation, "Microsoft.AspNetCore.Server.Kestrel.KestrelConfigurationLoader");
+            ListenOptionsHttpsExtensions = KnownTypes.Find(compilation, "Microsoft.AspNetCore.Hosting.ListenOptionsHttpsExtensions");
+            HttpSysUrlPrefixCollection = KnownTypes.Find(compilation, "Microsoft.AspNetCore.Server.HttpSys.UrlPrefixCollection");
+            HttpSysUrlPrefix = KnownTypes.Find(compilation, "Microsoft.AspNetCore.Server.HttpSys.UrlPrefix");
+            HttpListenerPrefixCollection = KnownTypes.Find(compilation, "System.Net.HttpListenerPrefixCollection");
+            HttpsRedirectionExtensions = KnownTypes.Find(compilation, "Microsoft.AspNetCore.Builder.HttpsPolicyBuilderExtensions");
+            HttpsRedirectionOptions = KnownTypes.Find(compilation, "Microsoft.AspNetCore.HttpsPolicy.HttpsRedirectionOptions");
+            ForwardedHeadersExtensions = KnownTypes.Find(compilation, "Microsoft.AspNetCore.Builder.ForwardedHeadersExtensions");
+            Configuration = KnownTypes.Find(compilation, "Microsoft.Extensions.Configuration.IConfiguration");
+            IPAddress = KnownTypes.Find(compilation, "System.Net.IPAddress");
+            IPEndPoint = KnownTypes.Find(compilation, "System.Net.IPEndPoint");
+            Environment = KnownTypes.Find(compilation, "System.Environment");
         }
 
         public INamedTypeSymbol? WebHostBuilderExtensions { get; }

@@ -36,8 +36,8 @@ namespace SensitiveDataAnalyzers.Transport
         private static void OnCompilationStart(CompilationStartAnalysisContext context)
         {
             var compilation = context.Compilation;
-            var sslProtocols = compilation.GetTypeByMetadataName("System.Security.Authentication.SslProtocols");
-            var securityProtocolType = compilation.GetTypeByMetadataName("System.Net.SecurityProtocolType");
+            var sslProtocols = KnownTypes.Find(compilation, "System.Security.Authentication.SslProtocols");
+            var securityProtocolType = KnownTypes.Find(compilation, "System.Net.SecurityProtocolType");
             if (sslProtocols is null && securityProtocolType is null)
             {
                 return;
@@ -50,7 +50,7 @@ namespace SensitiveDataAnalyzers.Transport
                 ("System.Net.Security.SslServerAuthenticationOptions", "EnabledSslProtocols"),
                 ("System.Net.Http.HttpClientHandler", "SslProtocols"),
                 ("System.Net.ServicePointManager", "SecurityProtocol"));
-            var sslStream = compilation.GetTypeByMetadataName("System.Net.Security.SslStream");
+            var sslStream = KnownTypes.Find(compilation, "System.Net.Security.SslStream");
             var guards = DevelopmentGuards.Create(compilation);
 
             // `legacy ? Tls11 | Tls12 : Tls12`: each alternative that can be taken outside Development is a value given to the sink.
