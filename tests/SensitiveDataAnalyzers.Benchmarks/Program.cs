@@ -487,18 +487,19 @@ namespace SensitiveDataAnalyzers.Benchmarks
         {
             var result = new ProjectResult(Path.GetRelativePath(repoRoot, projectPath).Replace('\\', '/'));
             ProjectInputs inputs;
+            List<(string, string)> sources;
             try
             {
                 inputs = ProjectInputs.Load(projectPath);
+                sources = inputs.Sources.Select(path => (path, File.ReadAllText(path))).ToList();
             }
-            catch (Exception ex) when (ex is InvalidOperationException or IOException or System.Text.Json.JsonException or System.ComponentModel.Win32Exception)
+            catch (Exception ex) when (ex is InvalidOperationException or IOException or UnauthorizedAccessException or System.Text.Json.JsonException or System.ComponentModel.Win32Exception or KeyNotFoundException)
             {
                 result.Error = ex.Message;
                 Console.Error.WriteLine($"warning: {result.Name} not measured: {ex.Message}");
                 return result;
             }
 
-            var sources = inputs.Sources.Select(path => (path, File.ReadAllText(path))).ToList();
             result.Files = sources.Count;
             result.Lines = sources.Sum(source => CountLines(source.Item2));
             for (var run = 0; run <= runs; run++)

@@ -52,8 +52,11 @@ namespace SensitiveDataAnalyzers.Benchmarks
         /// <summary>Restores and evaluates the project (Release); throws InvalidOperationException with MSBuild's output when that fails.</summary>
         public static ProjectInputs Load(string projectPath)
         {
+            var directory = Path.GetDirectoryName(Path.GetFullPath(projectPath))!;
             var start = new ProcessStartInfo("dotnet")
             {
+                // Item paths are relative to the project's folder; FullPath metadata is computed from the current one.
+                WorkingDirectory = directory,
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
                 UseShellExecute = false,
@@ -85,10 +88,9 @@ namespace SensitiveDataAnalyzers.Benchmarks
             var items = document.RootElement.GetProperty("Items");
             string Property(string name) => properties.TryGetProperty(name, out var value) ? value.GetString() ?? "" : "";
             IEnumerable<string> Items(string name) => items.TryGetProperty(name, out var list)
-                ? list.EnumerateArray().Select(item => item.GetProperty("FullPath").GetString()!).Where(path => path is not null)
+                ? list.EnumerateArray().Select(item => item.GetProperty("Identity").GetString()).Where(path => path is not null).Select(path => Path.GetFullPath(Path.Combine(directory, path!)))
                 : Array.Empty<string>();
 
-            var directory = Path.GetDirectoryName(Path.GetFullPath(projectPath))!;
             var sources = Items("Compile").Where(path => path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)).ToList();
             var references = Items("ReferencePathWithRefAssemblies").Distinct(StringComparer.Ordinal)
                 .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path)).ToImmutableArray();
