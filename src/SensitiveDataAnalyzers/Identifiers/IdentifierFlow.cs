@@ -165,6 +165,9 @@ namespace SensitiveDataAnalyzers.Identifiers
         public ImmutableArray<NameWrite> NameWrites(IMethodSymbol method, CancellationToken cancellationToken) =>
             _summaries.NameWrites(method, stack: null, cancellationToken);
 
+        /// <summary>Cheap: whether <see cref="NameWrites"/> could find anything (a method of this compilation that takes text).</summary>
+        public bool MayWriteNames(IMethodSymbol method) => _summaries.MayWriteNames(method);
+
         /// <summary>The first personal identifier <paramref name="value"/> is built from, or null.</summary>
         /// <param name="options">The file's .editorconfig options: pseudonymizers end the walk, configured attributes mark sources.</param>
         public IdentifierSource? Find(IOperation value, NameOptions options, CancellationToken cancellationToken) =>

@@ -148,11 +148,12 @@ namespace SensitiveDataAnalyzers.Identifiers
         /// <param name="stack">The methods being summarized on this thread; null at an analyzed call (created only if a summary is computed).</param>
         public ImmutableArray<NameWrite> NameWrites(IMethodSymbol method, SummaryStack? stack, CancellationToken cancellationToken)
         {
-            method = Definition(method);
-            if (!HasTextParameter(method) || !_bodies.IsSource(method))
+            if (!MayWriteNames(method))
             {
                 return ImmutableArray<NameWrite>.Empty; // most calls: nothing a name could be spelled from is passed in
             }
+
+            method = Definition(method);
 
             return _nameWrites.TryGetValue(method, out var cached) ? cached : ComputeNameWrites(method, stack ?? new SummaryStack(), cancellationToken);
         }
@@ -206,23 +207,27 @@ namespace SensitiveDataAnalyzers.Identifiers
         {
             foreach (var parameter in method.Parameters)
             {
-                var type = parameter.Type;
-                switch (type.SpecialType)
-                {
-                    case SpecialType.System_String:
-                    case SpecialType.System_Object:
-                        return true;
-                }
-
-                if (type.TypeKind == TypeKind.TypeParameter
-                    || (type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Char or SpecialType.System_Byte })
-                    || type.Name is "StringBuilder" or "ReadOnlySpan" or "Span" or "ReadOnlyMemory" or "Memory" or "IFormattable")
+                if (IsText(parameter.Type))
                 {
                     return true;
                 }
             }
 
             return false;
+        }
+
+        /// <summary>A parameter type that can bring an identifier's text into a name (see <see cref="HasTextParameter"/>).</summary>
+        internal static bool IsText(ITypeSymbol type) =>
+            type.SpecialType is SpecialType.System_String or SpecialType.System_Object
+            || type.TypeKind == TypeKind.TypeParameter
+            || type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Char or SpecialType.System_Byte }
+            || type.Name is "StringBuilder" or "ReadOnlySpan" or "Span" or "ReadOnlyMemory" or "Memory" or "IFormattable";
+
+        /// <summary>Whether the method could write a name from its parameters: a method of this compilation that takes text.</summary>
+        public bool MayWriteNames(IMethodSymbol method)
+        {
+            method = Definition(method);
+            return HasTextParameter(method) && _bodies.IsSource(method);
         }
 
         private static IMethodSymbol Definition(IMethodSymbol method)

@@ -96,18 +96,36 @@ namespace SensitiveDataAnalyzers.Identifiers
             // callee alone names nothing personal.
             void CheckCallee(OperationAnalysisContext c, IInvocationOperation invocation)
             {
-                if (invocation.Arguments.IsEmpty)
+                var callee = invocation.TargetMethod;
+                if (invocation.Arguments.IsEmpty || !flow.MayWriteNames(callee))
                 {
                     return;
                 }
 
-                var callee = invocation.TargetMethod;
+                // The arguments first: a call rarely passes a personal identifier, and then the callee's body (often in
+                // another file, whose semantic model the driver may have released) is not bound at all.
+                Dictionary<int, IdentifierSource>? carried = null;
+                var options = OptionsFor(invocation.Syntax.SyntaxTree);
+                foreach (var argument in invocation.Arguments)
+                {
+                    if (argument.Parameter is { } parameter
+                        && MethodSummaries.IsText(parameter.Type)
+                        && flow.Find(argument.Value, options, c.CancellationToken) is { } found)
+                    {
+                        (carried ??= new Dictionary<int, IdentifierSource>())[parameter.Ordinal] = found;
+                    }
+                }
+
+                if (carried is null)
+                {
+                    return;
+                }
+
                 foreach (var write in flow.NameWrites(callee, c.CancellationToken))
                 {
                     foreach (var parameter in write.Parameters)
                     {
-                        if (IdentifierFlow.ArgumentFor(invocation, parameter.Ordinal) is { } argument
-                            && flow.Find(argument, OptionsFor(invocation.Syntax.SyntaxTree), c.CancellationToken) is { } found)
+                        if (carried.TryGetValue(parameter.Ordinal, out var found))
                         {
                             var source = parameter.Hashed ? found.Hashed() : found;
                             c.ReportDiagnostic(Diagnostic.Create(
