@@ -29,7 +29,6 @@ namespace SensitiveDataAnalyzers.Benchmarks
     /// </summary>
     internal static class Program
     {
-        private static bool PrebindBodies;
 
         private const double TargetPercent = 3.0;
         private const string SolutionFile = "SensitiveDataAnalyzers.sln";
@@ -263,22 +262,6 @@ namespace SensitiveDataAnalyzers.Benchmarks
                     onAnalyzerException: null,
                     concurrentAnalysis: true,
                     logAnalyzerExecutionTime: true));
-            if (PrebindBodies)
-            {
-                // Experiment (--prebind): bind every body first through the analysis compilation's shared semantic
-                // models, as the driver does for any operation analyzer, so that an analyzer that reads the bodies of
-                // called methods (SDA2001's summaries, SDA4005) is not charged for binding the driver does anyway.
-                var analysisCompilation = withAnalyzers.Compilation;
-                Parallel.ForEach(analysisCompilation.SyntaxTrees, tree =>
-                {
-                    var model = analysisCompilation.GetSemanticModel(tree);
-                    foreach (var node in tree.GetRoot().DescendantNodes().Where(n => n is Microsoft.CodeAnalysis.CSharp.Syntax.BaseMethodDeclarationSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.AccessorDeclarationSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.CompilationUnitSyntax))
-                    {
-                        _ = model.GetOperation(node);
-                    }
-                });
-            }
-
             sw.Restart();
             result.AnalyzerDiagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
             sw.Stop();
@@ -745,9 +728,6 @@ namespace SensitiveDataAnalyzers.Benchmarks
                         break;
                     case "--dump":
                         options.Dump = Value();
-                        break;
-                    case "--prebind":
-                        PrebindBodies = true;
                         break;
                     case "--no-repository":
                         options.Repository = false;
