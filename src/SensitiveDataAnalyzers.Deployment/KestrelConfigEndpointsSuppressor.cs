@@ -17,7 +17,7 @@ namespace SensitiveDataAnalyzers.Deployment
     /// <c>app.Urls</c>, <c>app.Run(url)</c>, the <c>urls</c>/<c>http_ports</c> settings and <c>ASPNETCORE_URLS</c> (only
     /// endpoints from <c>Listen*</c> calls are added to them). When the project's non-Development appsettings declare
     /// Kestrel endpoints that serve HTTPS only beyond loopback, a plaintext URL in code is therefore never bound: its
-    /// SDA1001 or SDA1005 is suppressed, with a justification naming the settings file (SDA1002, an error, cannot be). Not suppressed: Listen*
+    /// SDA1001, SDA1002 or SDA1005 is suppressed, with a justification naming the settings file. Not suppressed: Listen*
     /// and configuration-loader endpoints, HTTP.sys and HttpListener prefixes, code that prefers hosting URLs
     /// (<c>PreferHostingUrls</c>), a host that does not load the Kestrel section, and any settings file that binds
     /// plaintext beyond loopback.
@@ -26,10 +26,10 @@ namespace SensitiveDataAnalyzers.Deployment
     public sealed class KestrelConfigEndpointsSuppressor : DiagnosticSuppressor
     {
         /// <summary>
-        /// SDA1002 is not here: it is an error by default, and Roslyn never lets a suppressor hide a diagnostic whose
-        /// default severity is error (dotnet/roslyn#36582), even when .editorconfig lowers it.
+        /// SDA1002 is reported as an error but its descriptor's default severity is Warning: Roslyn never lets a
+        /// suppressor hide a diagnostic whose default severity is Error (dotnet/roslyn#36582).
         /// </summary>
-        private static readonly string[] SuppressedIds = { "SDA1001", "SDA1005" };
+        private static readonly string[] SuppressedIds = { "SDA1001", "SDA1002", "SDA1005" };
 
         /// <summary>Settings files a justification names; any other non-Development appsettings*.json is the last entry.</summary>
         private static readonly string[] NamedFiles = { "appsettings.json", "appsettings.Production.json", "appsettings.Staging.json", null! };

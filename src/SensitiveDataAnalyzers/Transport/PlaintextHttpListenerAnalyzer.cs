@@ -31,7 +31,10 @@ namespace SensitiveDataAnalyzers.Transport
             title: "Plaintext HTTP on a TLS port",
             messageFormat: "The server answers plaintext HTTP on TLS port {2} ('{0}', {1}); clients expect TLS there: serve HTTPS",
             description: "A medical advice line served 2.7 million call recordings as plain HTTP on TCP 443. A TLS port that speaks plaintext looks secure in every configuration review while sending data in the clear.",
-            DiagnosticSeverity.Error,
+            // Reported as an error (see Report); the descriptor says Warning only because Roslyn never lets a
+            // DiagnosticSuppressor hide a diagnostic whose default severity is Error, and HTTPS-only Kestrel endpoints in
+            // appsettings make a URL set in code harmless (KestrelConfigEndpointsSuppressor).
+            DiagnosticSeverity.Warning,
             WellKnownDiagnosticTags.CompilationEnd);
 
         public static readonly DiagnosticDescriptor BehindProxyRule = RuleDescriptors.Create(
@@ -84,7 +87,7 @@ namespace SensitiveDataAnalyzers.Transport
                 if (address.Port is int port
                     && (SdaOptions.TlsPorts(context.Options, listener.Location.SourceTree).Contains(port) || application.HttpsPorts.Contains(port)))
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(TlsPortRule, listener.Location, properties, address.Text, scope, port.ToString(CultureInfo.InvariantCulture)));
+                    context.ReportDiagnostic(Diagnostic.Create(TlsPortRule, listener.Location, DiagnosticSeverity.Error, additionalLocations: null, properties, address.Text, scope, port.ToString(CultureInfo.InvariantCulture)));
                 }
                 else if (application.HasHttpsRedirection && application.HasHttpsEndpoint)
                 {

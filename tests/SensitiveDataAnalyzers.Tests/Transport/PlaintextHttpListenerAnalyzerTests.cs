@@ -1,5 +1,6 @@
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 using Verify = SensitiveDataAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<SensitiveDataAnalyzers.Transport.PlaintextHttpListenerAnalyzer>;
 
@@ -148,8 +149,8 @@ namespace SensitiveDataAnalyzers.Tests.Transport
                 "builder.WebHost.ConfigureKestrel(o => { {|#0:o.ListenAnyIP(443)|}; {|#1:o.Listen(IPAddress.IPv6Any, 8443)|}; });",
                 expected: new[]
                 {
-                    Verify.Diagnostic("SDA1002").WithLocation(0).WithArguments("http://*:443", "all network interfaces", "443"),
-                    Verify.Diagnostic("SDA1002").WithLocation(1).WithArguments("http://[::]:8443", "all network interfaces", "8443"),
+                    Verify.Diagnostic("SDA1002").WithSeverity(DiagnosticSeverity.Error).WithLocation(0).WithArguments("http://*:443", "all network interfaces", "443"),
+                    Verify.Diagnostic("SDA1002").WithSeverity(DiagnosticSeverity.Error).WithLocation(1).WithArguments("http://[::]:8443", "all network interfaces", "8443"),
                 });
 
         [Fact]
@@ -176,9 +177,9 @@ namespace SensitiveDataAnalyzers.Tests.Transport
                 expected: new[]
                 {
                     Verify.Diagnostic("SDA1001").WithLocation(0).WithArguments("http://*:8080", "all network interfaces"),
-                    Verify.Diagnostic("SDA1002").WithLocation(0).WithArguments("http://+:443", "all network interfaces", "443"),
+                    Verify.Diagnostic("SDA1002").WithSeverity(DiagnosticSeverity.Error).WithLocation(0).WithArguments("http://+:443", "all network interfaces", "443"),
                     Verify.Diagnostic("SDA1001").WithLocation(1).WithArguments("http://*:8080", "all network interfaces"),
-                    Verify.Diagnostic("SDA1002").WithLocation(1).WithArguments("http://*:443", "all network interfaces", "443"),
+                    Verify.Diagnostic("SDA1002").WithSeverity(DiagnosticSeverity.Error).WithLocation(1).WithArguments("http://*:443", "all network interfaces", "443"),
                 });
 
         // ------------------------------------------------------------------------------------------------
@@ -575,8 +576,8 @@ namespace SensitiveDataAnalyzers.Tests.Transport
                 editorConfig: "sda.tls_ports = 80\n",
                 expected: new[]
                 {
-                    Verify.Diagnostic("SDA1002").WithLocation(0).WithArguments("http://*:80", "all network interfaces", "80"),
-                    Verify.Diagnostic("SDA1002").WithLocation(1).WithArguments("http://*", "all network interfaces", "80"),
+                    Verify.Diagnostic("SDA1002").WithSeverity(DiagnosticSeverity.Error).WithLocation(0).WithArguments("http://*:80", "all network interfaces", "80"),
+                    Verify.Diagnostic("SDA1002").WithSeverity(DiagnosticSeverity.Error).WithLocation(1).WithArguments("http://*", "all network interfaces", "80"),
                 });
 
         [Fact]
