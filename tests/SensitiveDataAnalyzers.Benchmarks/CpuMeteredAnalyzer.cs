@@ -172,16 +172,24 @@ namespace SensitiveDataAnalyzers.Benchmarks
         private const int ClockThreadCpuTimeLinux = 3;
         private const int ClockThreadCpuTimeMac = 16;
 
-        public static bool IsSupported => RuntimeInformation.IsOSPlatform(OSPlatform.Linux) || RuntimeInformation.IsOSPlatform(OSPlatform.OSX);
+        // Decided once: Now() runs twice around every callback of every analyzer.
+        private static readonly int? Clock =
+            RuntimeInformation.IsOSPlatform(OSPlatform.Linux) ? ClockThreadCpuTimeLinux
+            : RuntimeInformation.IsOSPlatform(OSPlatform.OSX) ? ClockThreadCpuTimeMac
+            : null;
+
+        private static readonly double NanosecondsPerTick = 1e9 / Stopwatch.Frequency;
+
+        /// <summary>False on Windows, where <see cref="Now"/> falls back to the wall clock.</summary>
+        public static bool IsSupported => Clock is not null;
 
         public static long Now()
         {
-            if (!IsSupported)
+            if (Clock is not int clock)
             {
-                return Stopwatch.GetTimestamp() * 1_000_000_000L / Stopwatch.Frequency;
+                return (long)(Stopwatch.GetTimestamp() * NanosecondsPerTick);
             }
 
-            var clock = RuntimeInformation.IsOSPlatform(OSPlatform.Linux) ? ClockThreadCpuTimeLinux : ClockThreadCpuTimeMac;
             return clock_gettime(clock, out var time) == 0 ? (time.Seconds * 1_000_000_000L) + time.Nanoseconds : 0;
         }
 

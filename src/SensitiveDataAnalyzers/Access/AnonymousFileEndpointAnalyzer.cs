@@ -59,7 +59,6 @@ namespace SensitiveDataAnalyzers.Access
             var application = new ApplicationAuthorization();
             var candidates = new ConcurrentQueue<Candidate>();
             var actions = new ConcurrentDictionary<IMethodSymbol, byte>(SymbolEqualityComparer.Default);
-            var compilationAssembly = context.Compilation.Assembly;
 
             context.RegisterOperationAction(
                 c =>
@@ -100,7 +99,7 @@ namespace SensitiveDataAnalyzers.Access
                     {
                         OnControllerFile(invocation, c.ContainingSymbol);
                     }
-                    else if (SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, compilationAssembly)
+                    else if (bodies.IsDeclaredHere(method)
                         && CarriesBuilders(invocation) is var (passesRouteBuilder, returnsBuilder)
                         && (passesRouteBuilder || returnsBuilder)
                         && bodies.IsSource(method))

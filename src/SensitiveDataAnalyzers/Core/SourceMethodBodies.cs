@@ -21,7 +21,11 @@ namespace SensitiveDataAnalyzers.Core
 
         /// <summary>Declared in this compilation's source (not metadata, not a compiler-generated member).</summary>
         public bool IsSource(IMethodSymbol method) =>
-            SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, _compilation.Assembly) && !method.DeclaringSyntaxReferences.IsEmpty;
+            IsDeclaredHere(method) && !method.DeclaringSyntaxReferences.IsEmpty;
+
+        /// <summary>A method of this compilation's assembly: cheap, and false for every framework call.</summary>
+        public bool IsDeclaredHere(IMethodSymbol method) =>
+            SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, _compilation.Assembly);
 
         /// <summary>
         /// The body of <paramref name="method"/> (its method-body operation, or the local function), or null when it has
