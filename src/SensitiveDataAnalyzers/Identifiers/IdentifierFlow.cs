@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -106,6 +107,9 @@ namespace SensitiveDataAnalyzers.Identifiers
         private readonly ImmutableDictionary<INamedTypeSymbol, ImmutableHashSet<string>> _encodings;
 
         private readonly MethodSummaries _summaries;
+
+        /// <summary>Per body (its root operation, held weakly: the driver drops a body's operations after analyzing it).</summary>
+        private readonly ConditionalWeakTable<IOperation, Dictionary<ILocalSymbol, List<IOperation>>> _localWrites = new();
 
         private IdentifierFlow(Compilation compilation, ImmutableArray<INamedTypeSymbol> personalDataAttributes, NameSinks sinks, Func<SyntaxTree, NameOptions> optionsFor)
         {
@@ -398,35 +402,55 @@ namespace SensitiveDataAnalyzers.Identifiers
         }
 
         /// <summary>
-        /// Every value written to <paramref name="local"/> within <paramref name="root"/>: its initializer, assignments, and
-        /// the call that fills it as an <c>out</c> argument (<c>dataset.TryGetString(DicomTag.PatientID, out var id)</c>).
+        /// Every value written to <paramref name="local"/> in its body: its initializer, assignments, and the call that
+        /// fills it as an <c>out</c> argument (<c>dataset.TryGetString(DicomTag.PatientID, out var id)</c>).
         /// </summary>
-        internal static IEnumerable<IOperation> LocalWrites(ILocalSymbol local, IOperation root)
+        private IReadOnlyList<IOperation> LocalWrites(ILocalReferenceOperation reference) =>
+            _localWrites.GetValue(OperationTree.Root(reference), IndexLocalWrites).TryGetValue(reference.Local, out var writes)
+                ? writes
+                : Array.Empty<IOperation>();
+
+        /// <summary>
+        /// The writes of every local of a body, in one walk. The operation callbacks of one body trace many locals (and
+        /// members of locals) of the same body; walking the body once per local was a quarter of this rule's cost.
+        /// </summary>
+        private static Dictionary<ILocalSymbol, List<IOperation>> IndexLocalWrites(IOperation root)
         {
+            var writes = new Dictionary<ILocalSymbol, List<IOperation>>(SymbolEqualityComparer.Default);
+            void Add(ILocalSymbol local, IOperation value)
+            {
+                if (!writes.TryGetValue(local, out var values))
+                {
+                    writes[local] = values = new List<IOperation>(1);
+                }
+
+                values.Add(value);
+            }
+
             foreach (var descendant in root.Descendants())
             {
                 switch (descendant)
                 {
-                    case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
+                    case IVariableDeclaratorOperation declarator:
                         if ((declarator.Initializer ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer)?.Value is { } initial)
                         {
-                            yield return initial;
+                            Add(declarator.Symbol, initial);
                         }
 
                         break;
-                    case IAssignmentOperation { Target: ILocalReferenceOperation target } assignment when SymbolEqualityComparer.Default.Equals(target.Local, local):
-                        yield return assignment.Value;
+                    case IAssignmentOperation { Target: ILocalReferenceOperation target } assignment:
+                        Add(target.Local, assignment.Value);
                         break;
-                    case IArgumentOperation { Parameter.RefKind: RefKind.Out, Value: ILocalReferenceOperation written, Parent: { } call }
-                        when SymbolEqualityComparer.Default.Equals(written.Local, local):
-                        yield return call;
+                    case IArgumentOperation { Parameter.RefKind: RefKind.Out, Value: ILocalReferenceOperation written, Parent: { } call }:
+                        Add(written.Local, call);
                         break;
-                    case IArgumentOperation { Parameter.RefKind: RefKind.Out, Value: IDeclarationExpressionOperation { Expression: ILocalReferenceOperation declared }, Parent: { } declaringCall }
-                        when SymbolEqualityComparer.Default.Equals(declared.Local, local):
-                        yield return declaringCall;
+                    case IArgumentOperation { Parameter.RefKind: RefKind.Out, Value: IDeclarationExpressionOperation { Expression: ILocalReferenceOperation declared }, Parent: { } declaringCall }:
+                        Add(declared.Local, declaringCall);
                         break;
                 }
             }
+
+            return writes;
         }
 
         private static string Shorten(SyntaxNode syntax)
@@ -712,7 +736,7 @@ namespace SensitiveDataAnalyzers.Identifiers
             private IdentifierSource? Named(ISymbol symbol, SyntaxNode syntax) =>
                 _flow.KindOf(symbol, _options) is { } kind ? new IdentifierSource(Shorten(syntax), kind) : null;
 
-            private static IEnumerable<IOperation> Writes(ILocalReferenceOperation reference) => LocalWrites(reference.Local, OperationTree.Root(reference));
+            private IEnumerable<IOperation> Writes(ILocalReferenceOperation reference) => _flow.LocalWrites(reference);
 
             /// <summary>A return of a lambda or local function inside the body returns from that function, not the method.</summary>
             private static bool InsideNestedFunction(IOperation operation, IOperation body)

@@ -226,8 +226,9 @@ namespace SensitiveDataAnalyzers.Identifiers
         /// <summary>Whether the method could write a name from its parameters: a method of this compilation that takes text.</summary>
         public bool MayWriteNames(IMethodSymbol method)
         {
+            // The assembly test first: it is one comparison and false for most calls, while reading Parameters allocates.
             method = Definition(method);
-            return HasTextParameter(method) && _bodies.IsSource(method);
+            return _bodies.IsDeclaredHere(method) && HasTextParameter(method) && _bodies.IsSource(method);
         }
 
         private static IMethodSymbol Definition(IMethodSymbol method)
